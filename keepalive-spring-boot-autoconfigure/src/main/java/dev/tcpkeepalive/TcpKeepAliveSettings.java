@@ -1,0 +1,109 @@
+package dev.tcpkeepalive;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable per-socket TCP keepalive settings, validated against the ranges Linux accepts.
+ *
+ * @param idle silence before the first probe (TCP_KEEPIDLE), in whole seconds
+ * @param interval gap between unanswered probes (TCP_KEEPINTVL), in whole seconds
+ * @param count unanswered probes before the peer is declared dead (TCP_KEEPCNT)
+ * @param userTimeout how long sent data may stay unacknowledged (TCP_USER_TIMEOUT), or {@code null} to leave the
+ * OS default
+ * @since 0.1.0
+ */
+public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, @Nullable Duration userTimeout) {
+
+	/** Largest TCP_KEEPIDLE and TCP_KEEPINTVL Linux accepts, in seconds. */
+	public static final int MAX_SECONDS = 32767;
+
+	/** Largest TCP_KEEPCNT Linux accepts. */
+	public static final int MAX_COUNT = 127;
+
+	public TcpKeepAliveSettings {
+		requireWholeSeconds("idle", idle, "120s");
+		requireWholeSeconds("interval", interval, "30s");
+		if (count < 1 || count > MAX_COUNT) {
+			throw new InvalidTcpKeepAliveSettingException("count", String.valueOf(count), "1..127",
+					"Use a probe count such as 8.");
+		}
+		if (userTimeout != null && (userTimeout.isNegative() || userTimeout.toMillis() > Integer.MAX_VALUE)) {
+			throw new InvalidTcpKeepAliveSettingException("user-timeout", userTimeout.toString(),
+					"0.." + Integer.MAX_VALUE + "ms (0 leaves the OS default)",
+					"Use a positive duration such as 30s, or leave it unset.");
+		}
+	}
+
+	/**
+	 * Create settings without a TCP_USER_TIMEOUT.
+	 * @param idle silence before the first probe
+	 * @param interval gap between unanswered probes
+	 * @param count unanswered probes before the peer is declared dead
+	 * @return the settings
+	 */
+	public static TcpKeepAliveSettings of(Duration idle, Duration interval, int count) {
+		return new TcpKeepAliveSettings(idle, interval, count, null);
+	}
+
+	/**
+	 * Return the idle time in seconds.
+	 * @return the idle time in seconds
+	 */
+	public int idleSeconds() {
+		return (int) this.idle.getSeconds();
+	}
+
+	/**
+	 * Return the probe interval in seconds.
+	 * @return the probe interval in seconds
+	 */
+	public int intervalSeconds() {
+		return (int) this.interval.getSeconds();
+	}
+
+	/**
+	 * Return the TCP_USER_TIMEOUT in milliseconds, or {@code null} when unset.
+	 * @return the user timeout in milliseconds or {@code null}
+	 */
+	public @Nullable Integer userTimeoutMillis() {
+		return (this.userTimeout != null) ? (int) this.userTimeout.toMillis() : null;
+	}
+
+	/**
+	 * Return the longest silence a NAT sees on an idle connection when one probe is lost: idle plus one interval.
+	 * @return the worst-case gap between packets
+	 */
+	public Duration worstCaseGap() {
+		return this.idle.plus(this.interval);
+	}
+
+	/**
+	 * Return how long a dead peer goes unnoticed: idle plus count intervals.
+	 * @return the time to detect a dead peer
+	 */
+	public Duration deadPeerDetection() {
+		return this.idle.plus(this.interval.multipliedBy(this.count));
+	}
+
+	private static void requireWholeSeconds(String setting, Duration value, String suggestion) {
+		if (value == null) {
+			throw new InvalidTcpKeepAliveSettingException(setting, "null", "1s..32767s", "Set it, for example to "
+					+ suggestion + ".");
+		}
+		// Sockets take whole seconds: truncating 1500ms to 1s would silently change what the user asked for
+		if (value.getNano() != 0 || value.getSeconds() < 1 || value.getSeconds() > MAX_SECONDS) {
+			throw new InvalidTcpKeepAliveSettingException(setting, format(value), "1s..32767s in whole seconds",
+					"Use whole seconds, for example " + suggestion + ".");
+		}
+	}
+
+	private static String format(Duration value) {
+		if (value.getNano() == 0) {
+			return value.getSeconds() + "s";
+		}
+		return (value.getNano() % 1_000_000 == 0) ? value.toMillis() + "ms" : value.toNanos() + "ns";
+	}
+
+}

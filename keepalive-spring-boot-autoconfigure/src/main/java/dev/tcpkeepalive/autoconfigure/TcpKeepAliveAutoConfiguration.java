@@ -1,0 +1,74 @@
+package dev.tcpkeepalive.autoconfigure;
+
+import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.httpcomponents.KeepAliveSocketConfig;
+import dev.tcpkeepalive.httpcomponents.ObservingConnectionFactory;
+import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on outbound HTTP connections.
+ * <p>
+ * Keepalive is contributed through Boot's typed builder customizers, so Boot's own client beans, the
+ * {@code spring.http.clients.*} settings and users' customizers stay in force. Observation of real sockets stays on
+ * when keepalive is disabled, so the endpoint can show what the kernel defaults really are.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		beforeName = { "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+				"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
+@EnableConfigurationProperties(TcpKeepAliveProperties.class)
+public final class TcpKeepAliveAutoConfiguration {
+
+	static final String ENABLED = "azure.tcp-keepalive.enabled";
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
+	TcpKeepAliveSettings tcpKeepAliveSettings(TcpKeepAliveProperties properties) {
+		return properties.toSettings();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KeepAliveObservations tcpKeepAliveObservations() {
+		return new KeepAliveObservations();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpClientBuilder.class, HttpComponentsClientHttpRequestFactoryBuilder.class })
+	static class HttpComponentsConfiguration {
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
+		@ConditionalOnBooleanProperty(name = "azure.tcp-keepalive.http-components.enabled", matchIfMissing = true)
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveCustomizer(
+				TcpKeepAliveSettings settings) {
+			return (builder) -> builder
+				.withSocketConfigCustomizer((socketConfig) -> KeepAliveSocketConfig.apply(settings, socketConfig));
+		}
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveObserver(
+				KeepAliveObservations observations) {
+			return (builder) -> builder.withConnectionManagerCustomizer((connectionManager) -> connectionManager
+				.setConnectionFactory(new ObservingConnectionFactory(
+						(observed) -> observations.record(ClientPath.HTTP_COMPONENTS, observed))));
+		}
+
+	}
+
+}

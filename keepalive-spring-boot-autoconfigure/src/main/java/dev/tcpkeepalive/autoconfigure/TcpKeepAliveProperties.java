@@ -1,0 +1,150 @@
+package dev.tcpkeepalive.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import dev.tcpkeepalive.TcpKeepAliveSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Configuration properties for TCP keepalive on outbound HTTP connections.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("azure.tcp-keepalive")
+public class TcpKeepAliveProperties {
+
+	/**
+	 * Whether to apply TCP keepalive to outbound HTTP connections.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Silence on a connection before the first keepalive probe is sent (TCP_KEEPIDLE). If a duration suffix is not
+	 * specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration idle = Duration.ofSeconds(120);
+
+	/**
+	 * Gap between unanswered keepalive probes (TCP_KEEPINTVL). If a duration suffix is not specified, seconds will be
+	 * used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration interval = Duration.ofSeconds(30);
+
+	/**
+	 * Number of unanswered probes after which the connection is declared dead (TCP_KEEPCNT).
+	 */
+	private int count = 8;
+
+	/**
+	 * Idle timeout of the NAT or load balancer being defended against, used to check that idle plus interval stays
+	 * below it. If a duration suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration natIdleTimeout = Duration.ofMinutes(4);
+
+	/**
+	 * Maximum time sent data may remain unacknowledged before the connection is dropped (TCP_USER_TIMEOUT), where the
+	 * transport supports it. If a duration suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private @Nullable Duration userTimeout;
+
+	private final Library httpComponents = new Library();
+
+	private final Library reactorNetty = new Library();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getIdle() {
+		return this.idle;
+	}
+
+	public void setIdle(Duration idle) {
+		this.idle = idle;
+	}
+
+	public Duration getInterval() {
+		return this.interval;
+	}
+
+	public void setInterval(Duration interval) {
+		this.interval = interval;
+	}
+
+	public int getCount() {
+		return this.count;
+	}
+
+	public void setCount(int count) {
+		this.count = count;
+	}
+
+	public Duration getNatIdleTimeout() {
+		return this.natIdleTimeout;
+	}
+
+	public void setNatIdleTimeout(Duration natIdleTimeout) {
+		this.natIdleTimeout = natIdleTimeout;
+	}
+
+	public @Nullable Duration getUserTimeout() {
+		return this.userTimeout;
+	}
+
+	public void setUserTimeout(@Nullable Duration userTimeout) {
+		this.userTimeout = userTimeout;
+	}
+
+	public Library getHttpComponents() {
+		return this.httpComponents;
+	}
+
+	public Library getReactorNetty() {
+		return this.reactorNetty;
+	}
+
+	/**
+	 * Create validated settings from these properties.
+	 * @return the settings
+	 * @throws dev.tcpkeepalive.InvalidTcpKeepAliveSettingException if a value is out of range or would let the NAT
+	 * forget an idle flow
+	 */
+	public TcpKeepAliveSettings toSettings() {
+		TcpKeepAliveSettings settings = new TcpKeepAliveSettings(this.idle, this.interval, this.count, this.userTimeout);
+		NatIdleTimeoutCheck.requireSafe(settings, this.natIdleTimeout);
+		return settings;
+	}
+
+	/**
+	 * Per-library switch.
+	 */
+	public static class Library {
+
+		/**
+		 * Whether to apply keepalive to this client library.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}
