@@ -55,9 +55,9 @@ public class TcpKeepAliveProperties {
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration userTimeout;
 
-	private final Library httpComponents = new Library();
+	private final HttpComponents httpComponents = new HttpComponents();
 
-	private final Library reactorNetty = new Library();
+	private final ReactorNetty reactorNetty = new ReactorNetty();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -107,11 +107,11 @@ public class TcpKeepAliveProperties {
 		this.userTimeout = userTimeout;
 	}
 
-	public Library getHttpComponents() {
+	public HttpComponents getHttpComponents() {
 		return this.httpComponents;
 	}
 
-	public Library getReactorNetty() {
+	public ReactorNetty getReactorNetty() {
 		return this.reactorNetty;
 	}
 
@@ -128,12 +128,33 @@ public class TcpKeepAliveProperties {
 	}
 
 	/**
-	 * Per-library switch.
+	 * Apache HttpClient 5 settings.
 	 */
-	public static class Library {
+	public static class HttpComponents {
 
 		/**
-		 * Whether to apply keepalive to this client library.
+		 * Whether to apply keepalive to Apache HttpClient 5 connections (RestClient, RestTemplate, HTTP service
+		 * clients and the HttpComponents WebClient connector).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Reactor Netty settings.
+	 */
+	public static class ReactorNetty {
+
+		/**
+		 * Whether to apply keepalive to Reactor Netty connections (WebClient and the reactor request factory).
 		 */
 		private boolean enabled = true;
 
