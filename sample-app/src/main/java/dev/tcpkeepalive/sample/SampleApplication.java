@@ -2,11 +2,13 @@ package dev.tcpkeepalive.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * Sample application whose RestClient, RestTemplate and WebClient carry TCP keepalive.
+ * Sample application whose RestClient, RestTemplate, WebClient and HTTP service clients carry TCP keepalive.
  */
 @SpringBootApplication
+@ImportHttpServices(group = "upstream", types = SlowUpstream.class)
 public class SampleApplication {
 
 	public static void main(String[] args) {
