@@ -1,5 +1,6 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.net.SocketTimeoutException;
 import java.util.List;
 
 import dev.tcpkeepalive.observe.ClientPath;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
@@ -24,12 +27,15 @@ import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClie
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests that RestClient, RestTemplate and HTTP service clients open sockets that really carry keepalive, read back
@@ -97,6 +103,32 @@ class HttpComponentsKeepAliveSocketTests {
 	}
 
 	@Test
+	void whenBootsClientPropertiesAreSetThenTheyStayInForce() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues(SETTINGS)
+			.withPropertyValues("spring.http.clients.read-timeout=500ms")
+			.run((context) -> {
+				RestClient client = context.getBean(RestClient.Builder.class).build();
+				assertThatExceptionOfType(ResourceAccessException.class)
+					.isThrownBy(() -> client.get().uri(this.server.uri("/slow?seconds=3")).retrieve().body(String.class))
+					.withRootCauseInstanceOf(SocketTimeoutException.class);
+				assertThat(latest(context).matches(7, 3, 4)).isTrue();
+			});
+	}
+
+	@Test
+	void whenTheUserHasOwnCustomizersThenBothTheirsAndKeepAliveApply() {
+		run(new ApplicationContextRunner().withUserConfiguration(UserCustomizerConfiguration.class),
+				(context) -> context.getBean(RestClient.Builder.class)
+					.build()
+					.get()
+					.uri(this.server.uri("/user-agent"))
+					.retrieve()
+					.body(String.class),
+				"user-agent-from-user");
+	}
+
+	@Test
 	void whenKeepAliveIsDisabledThenTheSocketCarriesTheLibrarysOwnDefaults() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues(SETTINGS)
@@ -126,19 +158,23 @@ class HttpComponentsKeepAliveSocketTests {
 	}
 
 	private void run(ApplicationContextRunner runner, Request request) {
+		run(runner, request, "hello");
+	}
+
+	private void run(ApplicationContextRunner runner, Request request, String expectedBody) {
 		runner.withConfiguration(CONFIGURATIONS)
 			.withPropertyValues(SETTINGS)
-			.run((context) -> assertKeepAliveOnTheWire(context, request));
+			.run((context) -> assertKeepAliveOnTheWire(context, request, expectedBody));
 	}
 
 	private void run(ReactiveWebApplicationContextRunner runner, Request request) {
 		runner.withConfiguration(CONFIGURATIONS)
 			.withPropertyValues(SETTINGS)
-			.run((context) -> assertKeepAliveOnTheWire(context, request));
+			.run((context) -> assertKeepAliveOnTheWire(context, request, "hello"));
 	}
 
-	private void assertKeepAliveOnTheWire(ApplicationContext context, Request request) {
-		assertThat(request.send(context)).isEqualTo("hello");
+	private void assertKeepAliveOnTheWire(ApplicationContext context, Request request, String expectedBody) {
+		assertThat(request.send(context)).isEqualTo(expectedBody);
 		ObservedKeepAlive observed = latest(context);
 		assertThat(observed.remoteAddress()).endsWith(":" + this.server.port());
 		assertThat(observed.soKeepAlive()).isTrue();
@@ -173,6 +209,17 @@ class HttpComponentsKeepAliveSocketTests {
 
 		@GetExchange("/hello")
 		String hello();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserCustomizerConfiguration {
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> userCustomizer() {
+			return (builder) -> builder
+				.withHttpClientCustomizer((httpClient) -> httpClient.setUserAgent("user-agent-from-user"));
+		}
 
 	}
 

@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP/1.1 server with persistent connections, for client tests.
  * <p>
- * {@code /hello} answers at once; {@code /slow?seconds=N} answers after N seconds (fractions allowed).
+ * {@code /hello} answers at once; {@code /slow?seconds=N} answers after N seconds (fractions allowed);
+ * {@code /user-agent} answers with the request's {@code User-Agent} header.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
@@ -52,6 +53,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
 			server.setExecutor(executor);
 			server.createContext("/hello", (exchange) -> respond(exchange, "hello"));
 			server.createContext("/slow", LoopbackHttpServer::slow);
+			server.createContext("/user-agent",
+					(exchange) -> respond(exchange, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))));
 			server.start();
 			return new LoopbackHttpServer(server, executor);
 		}
