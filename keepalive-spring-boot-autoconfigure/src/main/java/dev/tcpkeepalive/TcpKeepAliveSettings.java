@@ -30,7 +30,7 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 					"Use a probe count such as 8.");
 		}
 		if (userTimeout != null && (userTimeout.isNegative() || userTimeout.toMillis() > Integer.MAX_VALUE)) {
-			throw new InvalidTcpKeepAliveSettingException("user-timeout", userTimeout.toString(),
+			throw new InvalidTcpKeepAliveSettingException("user-timeout", format(userTimeout),
 					"0.." + Integer.MAX_VALUE + "ms (0 leaves the OS default)",
 					"Use a positive duration such as 30s, or leave it unset.");
 		}

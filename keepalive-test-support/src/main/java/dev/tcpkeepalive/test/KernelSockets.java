@@ -17,7 +17,8 @@ public final class KernelSockets {
 
 	private static final Pattern KEEPALIVE_TIMER = Pattern.compile("timer:\\(keepalive,([0-9.]+)(ms|sec|min),(\\d+)\\)");
 
-	private static final Pattern ADDRESSES = Pattern.compile("^\\S+\\s+\\d+\\s+\\d+\\s+(\\S+)\\s+(\\S+)");
+	// With a state filter ss omits the State column: Recv-Q Send-Q Local Peer
+	private static final Pattern ADDRESSES = Pattern.compile("^(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)");
 
 	private KernelSockets() {
 	}
@@ -43,7 +44,7 @@ public final class KernelSockets {
 			if (timer.find()) {
 				remainingMillis = toMillis(timer.group(1), timer.group(2));
 			}
-			entries.add(new Entry(addresses.group(1), addresses.group(2), remainingMillis, all));
+			entries.add(new Entry(addresses.group(3), addresses.group(4), remainingMillis, all));
 		}
 		return entries;
 	}

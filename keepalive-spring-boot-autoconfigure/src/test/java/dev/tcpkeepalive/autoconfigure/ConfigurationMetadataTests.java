@@ -1,0 +1,43 @@
+package dev.tcpkeepalive.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Tests that the jar's configuration metadata describes every property with its default.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void whenTheJarIsBuiltThenEveryPropertyHasADescriptionAndDefault() throws IOException {
+		List<Map<String, Object>> properties;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			properties = JsonPath.parse(in).read("$.properties");
+		}
+		assertThat(properties).extracting((property) -> property.get("name"))
+			.containsExactlyInAnyOrder("azure.tcp-keepalive.enabled", "azure.tcp-keepalive.idle",
+					"azure.tcp-keepalive.interval", "azure.tcp-keepalive.count",
+					"azure.tcp-keepalive.nat-idle-timeout", "azure.tcp-keepalive.user-timeout",
+					"azure.tcp-keepalive.http-components.enabled", "azure.tcp-keepalive.reactor-netty.enabled");
+		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
+		assertThat(properties).filteredOn((property) -> !property.get("name").equals("azure.tcp-keepalive.user-timeout"))
+			.allSatisfy((property) -> assertThat(property.get("defaultValue")).isNotNull());
+		assertThat(properties).extracting((property) -> property.get("name"), (property) -> property.get("defaultValue"))
+			.contains(tuple("azure.tcp-keepalive.idle", "120s"),
+					tuple("azure.tcp-keepalive.interval", "30s"),
+					tuple("azure.tcp-keepalive.count", 8),
+					tuple("azure.tcp-keepalive.nat-idle-timeout", "4m"),
+					tuple("azure.tcp-keepalive.enabled", true));
+	}
+
+}
