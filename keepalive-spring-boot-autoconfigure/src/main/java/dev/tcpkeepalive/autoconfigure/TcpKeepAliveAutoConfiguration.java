@@ -7,6 +7,8 @@ import dev.tcpkeepalive.observe.ClientPath;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,6 +19,7 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on outbound HTTP connections.
@@ -46,6 +49,15 @@ public final class TcpKeepAliveAutoConfiguration {
 	@ConditionalOnMissingBean
 	KeepAliveObservations tcpKeepAliveObservations() {
 		return new KeepAliveObservations();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KeepAliveCoverage tcpKeepAliveCoverage(TcpKeepAliveProperties properties,
+			ObjectProvider<TcpKeepAliveSettings> settings, ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader) {
+		return new KeepAliveCoverage(properties, settings.getIfAvailable(), beanFactory,
+				resourceLoader.getClassLoader());
 	}
 
 	@Configuration(proxyBeanMethods = false)

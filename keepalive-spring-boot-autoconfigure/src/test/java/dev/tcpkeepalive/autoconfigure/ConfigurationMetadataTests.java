@@ -28,7 +28,9 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("azure.tcp-keepalive.enabled", "azure.tcp-keepalive.idle",
 					"azure.tcp-keepalive.interval", "azure.tcp-keepalive.count",
 					"azure.tcp-keepalive.nat-idle-timeout", "azure.tcp-keepalive.user-timeout",
-					"azure.tcp-keepalive.http-components.enabled", "azure.tcp-keepalive.reactor-netty.enabled");
+					"azure.tcp-keepalive.http-components.enabled", "azure.tcp-keepalive.reactor-netty.enabled",
+					// Generated from the endpoint's annotation, like every Boot endpoint's
+					"management.endpoint.tcpkeepalive.access", "management.endpoint.tcpkeepalive.cache.time-to-live");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 		assertThat(properties).filteredOn((property) -> !property.get("name").equals("azure.tcp-keepalive.user-timeout"))
 			.allSatisfy((property) -> assertThat(property.get("defaultValue")).isNotNull());
@@ -37,7 +39,8 @@ class ConfigurationMetadataTests {
 					tuple("azure.tcp-keepalive.interval", "30s"),
 					tuple("azure.tcp-keepalive.count", 8),
 					tuple("azure.tcp-keepalive.nat-idle-timeout", "4m"),
-					tuple("azure.tcp-keepalive.enabled", true));
+					tuple("azure.tcp-keepalive.enabled", true),
+					tuple("management.endpoint.tcpkeepalive.access", "read_only"));
 	}
 
 }

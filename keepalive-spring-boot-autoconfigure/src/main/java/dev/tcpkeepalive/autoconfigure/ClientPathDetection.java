@@ -1,0 +1,124 @@
+package dev.tcpkeepalive.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tcpkeepalive.observe.ClientPath;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Finds the client paths an application really uses, from the builders Boot hands to its HTTP clients.
+ * <p>
+ * Types are referred to by name so that any HTTP client module may be absent.
+ */
+final class ClientPathDetection {
+
+	private static final String REQUEST_FACTORY_BUILDER = "org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder";
+
+	private static final String CONNECTOR_BUILDER = "org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder";
+
+	private final ListableBeanFactory beanFactory;
+
+	private final @Nullable ClassLoader classLoader;
+
+	ClientPathDetection(ListableBeanFactory beanFactory, @Nullable ClassLoader classLoader) {
+		this.beanFactory = beanFactory;
+		this.classLoader = classLoader;
+	}
+
+	/**
+	 * Return each client path in use with the Spring clients that go through it.
+	 * @return the paths, in {@link ClientPath} order
+	 */
+	Map<ClientPath, List<String>> detect() {
+		Map<ClientPath, Set<String>> paths = new EnumMap<>(ClientPath.class);
+		if (ClassUtils.isPresent(REQUEST_FACTORY_BUILDER, this.classLoader)) {
+			List<String> users = new ArrayList<>();
+			addIfBean(users, "RestClient", "org.springframework.web.client.RestClient$Builder");
+			addIfBean(users, "RestTemplate", "org.springframework.boot.restclient.RestTemplateBuilder");
+			Object builder = uniqueBean(REQUEST_FACTORY_BUILDER);
+			if (builder == null && !users.isEmpty()) {
+				// What RestClient and RestTemplate fall back to when Boot defines no builder, as in reactive apps
+				builder = Detect.requestFactoryBuilder(this.classLoader);
+			}
+			add(paths, builder, users.isEmpty() ? List.of("ClientHttpRequestFactoryBuilder") : users);
+		}
+		if (ClassUtils.isPresent(CONNECTOR_BUILDER, this.classLoader)) {
+			List<String> users = new ArrayList<>();
+			addIfBean(users, "WebClient", "org.springframework.web.reactive.function.client.WebClient$Builder");
+			Object builder = uniqueBean(CONNECTOR_BUILDER);
+			if (builder == null && !users.isEmpty()) {
+				builder = Detect.connectorBuilder(this.classLoader);
+			}
+			add(paths, builder, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
+		}
+		Map<ClientPath, List<String>> result = new EnumMap<>(ClientPath.class);
+		paths.forEach((path, users) -> result.put(path, List.copyOf(users)));
+		return result;
+	}
+
+	private static void add(Map<ClientPath, Set<String>> paths, @Nullable Object builder, List<String> users) {
+		ClientPath path = (builder != null) ? pathOf(builder.getClass().getSimpleName()) : null;
+		if (path != null) {
+			paths.computeIfAbsent(path, (key) -> new LinkedHashSet<>()).addAll(users);
+		}
+	}
+
+	private static @Nullable ClientPath pathOf(String builderType) {
+		return switch (builderType) {
+			case "HttpComponentsClientHttpRequestFactoryBuilder" -> ClientPath.HTTP_COMPONENTS;
+			case "HttpComponentsClientHttpConnectorBuilder" -> ClientPath.HTTP_COMPONENTS_ASYNC;
+			case "ReactorClientHttpRequestFactoryBuilder", "ReactorClientHttpConnectorBuilder" -> ClientPath.REACTOR_NETTY;
+			case "JettyClientHttpRequestFactoryBuilder", "JettyClientHttpConnectorBuilder" -> ClientPath.JETTY;
+			case "JdkClientHttpRequestFactoryBuilder", "JdkClientHttpConnectorBuilder" -> ClientPath.JDK;
+			case "SimpleClientHttpRequestFactoryBuilder" -> ClientPath.SIMPLE;
+			// A builder made from a user's own factory: the library behind it cannot be known
+			default -> null;
+		};
+	}
+
+	private void addIfBean(List<String> users, String user, String type) {
+		if (ClassUtils.isPresent(type, this.classLoader) && beanNames(type).length > 0) {
+			users.add(user);
+		}
+	}
+
+	private @Nullable Object uniqueBean(String type) {
+		String[] names = beanNames(type);
+		return (names.length == 1) ? this.beanFactory.getBean(names[0]) : null;
+	}
+
+	private String[] beanNames(String type) {
+		// RestClient.Builder and WebClient.Builder are prototypes
+		return this.beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(type, this.classLoader), true, false);
+	}
+
+	// Kept apart so that the builder types are only loaded after their presence was checked
+	private static final class Detect {
+
+		static Object requestFactoryBuilder(@Nullable ClassLoader classLoader) {
+			return ClientHttpRequestFactoryBuilder.detect(classLoader);
+		}
+
+		static @Nullable Object connectorBuilder(@Nullable ClassLoader classLoader) {
+			try {
+				return ClientHttpConnectorBuilder.detect(classLoader);
+			}
+			catch (IllegalStateException ex) {
+				// No reactive client library at all, so WebClient cannot open connections
+				return null;
+			}
+		}
+
+	}
+
+}

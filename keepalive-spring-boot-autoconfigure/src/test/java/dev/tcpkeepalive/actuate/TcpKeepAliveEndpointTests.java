@@ -1,0 +1,119 @@
+package dev.tcpkeepalive.actuate;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.util.function.BiConsumer;
+
+import dev.tcpkeepalive.NatSafety;
+import dev.tcpkeepalive.PlatformSupport;
+import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
+import dev.tcpkeepalive.autoconfigure.KeepAliveCoverage;
+import dev.tcpkeepalive.autoconfigure.TcpKeepAliveAutoConfiguration;
+import dev.tcpkeepalive.autoconfigure.TcpKeepAliveProperties;
+import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.ObservedKeepAlive;
+import dev.tcpkeepalive.test.LoopbackHttpServer;
+import jdk.net.ExtendedSocketOptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TcpKeepAliveEndpoint}, fed with options read back from real sockets.
+ */
+class TcpKeepAliveEndpointTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				TcpKeepAliveAutoConfiguration.class));
+
+	@Test
+	void beforeAnyConnectionNothingIsObservedAndNatSafetyComesFromTheSettings() {
+		this.contextRunner.run((context) -> {
+			TcpKeepAliveDescriptor report = endpoint(context).keepAlive();
+			assertThat(report.clients()).containsOnlyKeys("http-components");
+			assertThat(report.clients().get("http-components").observed()).isNull();
+			assertThat(report.natSafety()).isEqualTo(new NatSafety(true, 150, 240,
+					"The settings keep idle connections alive: idle + interval is 150s, below the 240s NAT idle timeout."));
+		});
+	}
+
+	@Test
+	void whenAnAppliedClientsSocketCarriesOtherValuesThenItIsPartialWithTheRealValue() {
+		withObservedSocket((socket) -> socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 77), (context, observed) -> {
+			ClientDescriptor client = endpoint(context).client("http-components");
+			assertThat(client.status()).isEqualTo("partial");
+			assertThat(client.observed().idleSeconds()).isEqualTo(77);
+			assertThat(client.reason()).contains("TCP_KEEPIDLE=77 instead of 120");
+		});
+	}
+
+	@Test
+	void whenAClientsSocketsCarryTheOsDefaultsThenNatSafetyIsUnsafeAndNamesTheClient() {
+		withObservedSocket((socket) -> {
+		}, (context, observed) -> {
+			NatSafety natSafety = endpoint(context).keepAlive().natSafety();
+			assertThat(natSafety.safe()).isFalse();
+			assertThat(natSafety.worstCaseGapSeconds())
+				.isEqualTo(observed.idleSeconds() + observed.intervalSeconds());
+			assertThat(natSafety.message()).startsWith("The http-components client (RestClient) can stay silent");
+		});
+	}
+
+	@Test
+	void whenAClientsSocketsCarryNoKeepAliveThenNatSafetyNamesItAsUnprotected() {
+		withObservedSocket((socket) -> socket.setOption(StandardSocketOptions.SO_KEEPALIVE, false),
+				(context, observed) -> assertThat(endpoint(context).keepAlive().natSafety().message())
+					.startsWith("The http-components client (RestClient) has no TCP keepalive"));
+	}
+
+	@Test
+	void anUnknownOrAbsentClientHasNoEntry() {
+		this.contextRunner.run((context) -> {
+			assertThat(endpoint(context).client("http-components")).isNotNull();
+			assertThat(endpoint(context).client("reactor")).isNull();
+			assertThat(endpoint(context).client("jetty")).isNull();
+		});
+	}
+
+	private void withObservedSocket(SocketSetup setup, BiConsumer<ApplicationContext, ObservedKeepAlive> check) {
+		try (LoopbackHttpServer server = LoopbackHttpServer.start();
+				Socket socket = new Socket(server.uri("/").getHost(), server.port())) {
+			socket.setKeepAlive(true);
+			setup.apply(socket);
+			ObservedKeepAlive observed = ObservedKeepAlive.read(socket);
+			this.contextRunner.run((context) -> {
+				context.getBean(KeepAliveObservations.class).record(ClientPath.HTTP_COMPONENTS, observed);
+				check.accept(context, observed);
+			});
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static TcpKeepAliveEndpoint endpoint(ApplicationContext context) {
+		return new TcpKeepAliveEndpoint(context.getBean(TcpKeepAliveProperties.class),
+				context.getBean(TcpKeepAliveSettings.class), context.getBean(KeepAliveCoverage.class),
+				context.getBean(KeepAliveObservations.class), PlatformSupport.current());
+	}
+
+	@FunctionalInterface
+	private interface SocketSetup {
+
+		void apply(Socket socket) throws IOException;
+
+	}
+
+}
