@@ -9,6 +9,8 @@ import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
@@ -75,14 +77,9 @@ public final class ReactorNettyKeepAlive {
 	public static HttpClient observe(HttpClient client, Consumer<ObservedKeepAlive> observer) {
 		Objects.requireNonNull(client, "'client' must not be null");
 		Objects.requireNonNull(observer, "'observer' must not be null");
-		return client.doOnConnected((connection) -> {
-			try {
-				observer.accept(read(connection.channel()));
-			}
-			catch (RuntimeException ex) {
-				// Observation is diagnostics only and must never break a connection
-			}
-		});
+		// doOnConnected also fires on every acquisition of a pooled connection; channelActive fires once per socket
+		return client.doOnChannelInit(
+				(connectionObserver, channel, remoteAddress) -> channel.pipeline().addFirst(new Observing(observer)));
 	}
 
 	/**
@@ -104,6 +101,31 @@ public final class ReactorNettyKeepAlive {
 
 	private static @Nullable Integer option(ChannelConfig config, @Nullable ChannelOption<Integer> option) {
 		return (option != null) ? config.getOption(option) : null;
+	}
+
+	/**
+	 * Reads a channel's options once it is connected, then leaves its pipeline.
+	 */
+	private static final class Observing extends ChannelInboundHandlerAdapter {
+
+		private final Consumer<ObservedKeepAlive> observer;
+
+		Observing(Consumer<ObservedKeepAlive> observer) {
+			this.observer = observer;
+		}
+
+		@Override
+		public void channelActive(ChannelHandlerContext context) {
+			try {
+				this.observer.accept(read(context.channel()));
+			}
+			catch (RuntimeException ex) {
+				// Observation is diagnostics only and must never break a connection
+			}
+			context.fireChannelActive();
+			context.pipeline().remove(this);
+		}
+
 	}
 
 }
