@@ -17,7 +17,8 @@ public final class KernelSockets {
 
 	private static final Pattern KEEPALIVE_TIMER = Pattern.compile("timer:\\(keepalive,([0-9.]+)(ms|sec|min),(\\d+)\\)");
 
-	private static final Pattern ADDRESSES = Pattern.compile("^\\S+\\s+\\d+\\s+\\d+\\s+(\\S+)\\s+(\\S+)");
+	// With a state filter ss leaves out the State column, so the line starts at Recv-Q
+	private static final Pattern ADDRESSES = Pattern.compile("^(?:[A-Za-z-]+\\s+)?\\d+\\s+\\d+\\s+(\\S+)\\s+(\\S+)");
 
 	private KernelSockets() {
 	}
