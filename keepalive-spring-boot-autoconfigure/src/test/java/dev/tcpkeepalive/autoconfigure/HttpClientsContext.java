@@ -34,7 +34,9 @@ final class HttpClientsContext {
 			WebClientAutoConfiguration.class, RestClientAutoConfiguration.class);
 
 	static final String[] SETTINGS = { "azure.tcp-keepalive.idle=41s", "azure.tcp-keepalive.interval=7s",
-			"azure.tcp-keepalive.count=5", "azure.tcp-keepalive.user-timeout=20s" };
+			"azure.tcp-keepalive.count=5", "azure.tcp-keepalive.user-timeout=20s",
+			// Nothing is in flight when a test's context closes, so Reactor Netty need not wait before shutting down
+			"spring.reactor.netty.shutdown-quiet-period=0s" };
 
 	private HttpClientsContext() {
 	}

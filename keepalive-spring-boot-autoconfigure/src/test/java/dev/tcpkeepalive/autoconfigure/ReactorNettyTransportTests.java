@@ -1,5 +1,6 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.util.Locale;
 import java.util.function.BiFunction;
 
 import dev.tcpkeepalive.observe.ClientPath;
@@ -10,8 +11,7 @@ import dev.tcpkeepalive.reactor.NettyTransport;
 import dev.tcpkeepalive.test.KernelSockets;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import io.netty.channel.uring.IoUring;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,17 +35,8 @@ class ReactorNettyTransportTests {
 	private final ApplicationContextRunner runner = HttpClientsContext.runner()
 		.withUserConfiguration(HttpClientsContext.RecordingConfiguration.class);
 
-	private LoopbackHttpServer server;
-
-	@BeforeEach
-	void start() {
-		this.server = LoopbackHttpServer.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@AutoClose
+	private final LoopbackHttpServer server = LoopbackHttpServer.start();
 
 	@Test
 	void whenWebClientConnectsThenItsSocketCarriesTheSettingsOfTheTransportInUse(CapturedOutput output) {
@@ -64,10 +55,9 @@ class ReactorNettyTransportTests {
 		assertThat(request.apply(context, this.server)).isEqualTo("hello");
 		ChannelSnapshot snapshot = context.getBean(ChannelSnapshot.Recorder.class).next();
 		assertThat(snapshot.transport()).isEqualTo(expected).isEqualTo(NettyTransport.detect());
-		assertThat(snapshot.soKeepAlive()).isTrue();
-		assertThat(snapshot.idle()).isEqualTo(41);
-		assertThat(snapshot.interval()).isEqualTo(7);
-		assertThat(snapshot.count()).isEqualTo(5);
+		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+				ChannelSnapshot::count)
+			.containsExactly(true, 41, 7, 5);
 		Integer userTimeout = (expected != NettyTransport.NIO) ? 20_000 : null;
 		assertThat(snapshot.userTimeout()).isEqualTo(userTimeout);
 		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(ClientPath.REACTOR_NETTY);
@@ -86,7 +76,7 @@ class ReactorNettyTransportTests {
 		if (id == null) {
 			return NettyTransport.detect();
 		}
-		NettyTransport expected = NettyTransport.valueOf(id.toUpperCase(java.util.Locale.ROOT));
+		NettyTransport expected = NettyTransport.valueOf(id.toUpperCase(Locale.ROOT));
 		if (expected == NettyTransport.IO_URING) {
 			assumeThat(IoUring.isAvailable()).as(() -> "io_uring is unavailable here: " + IoUring.unavailabilityCause())
 				.isTrue();

@@ -62,10 +62,9 @@ class ReactorNettyKeepAliveTests {
 		get(ReactorNettyKeepAlive.apply(SETTINGS, this.recorder.record(HttpClient.create(this.provider))));
 		ChannelSnapshot snapshot = this.recorder.next();
 		assertThat(snapshot.transport()).isEqualTo(NettyTransport.detect());
-		assertThat(snapshot.soKeepAlive()).isTrue();
-		assertThat(snapshot.idle()).isEqualTo(41);
-		assertThat(snapshot.interval()).isEqualTo(7);
-		assertThat(snapshot.count()).isEqualTo(5);
+		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+				ChannelSnapshot::count)
+			.containsExactly(true, 41, 7, 5);
 		if (snapshot.transport() != NettyTransport.NIO) {
 			assertThat(snapshot.userTimeout()).isEqualTo(20_000);
 		}
@@ -78,10 +77,9 @@ class ReactorNettyKeepAliveTests {
 		get(ReactorNettyKeepAlive.apply(SETTINGS, this.recorder.record(client)));
 		ChannelSnapshot snapshot = this.recorder.next();
 		assertThat(snapshot.transport()).isEqualTo(NettyTransport.NIO);
-		assertThat(snapshot.soKeepAlive()).isTrue();
-		assertThat(snapshot.idle()).isEqualTo(41);
-		assertThat(snapshot.interval()).isEqualTo(7);
-		assertThat(snapshot.count()).isEqualTo(5);
+		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+				ChannelSnapshot::count)
+			.containsExactly(true, 41, 7, 5);
 		assertThat(output).doesNotContain("Unknown channel option");
 	}
 
