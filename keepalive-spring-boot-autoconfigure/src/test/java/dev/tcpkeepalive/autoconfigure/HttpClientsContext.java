@@ -56,7 +56,12 @@ final class HttpClientsContext {
 	}
 
 	static String getWithRestClient(ApplicationContext context, LoopbackHttpServer server) {
-		return context.getBean(RestClient.Builder.class).build().get().uri(server.uri("/hello")).retrieve().body(String.class);
+		return context.getBean(RestClient.Builder.class)
+			.build()
+			.get()
+			.uri(server.uri("/hello"))
+			.retrieve()
+			.body(String.class);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.tcpkeepalive.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tcpkeepalive.observe.ClientPath;
@@ -17,11 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.LoopResources;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +66,22 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 				assertThat(snapshot.idle()).isEqualTo(41);
 				assertThat(snapshot.connectTimeoutMillis()).isEqualTo(3000);
 				assertThat(context.getBean(AtomicInteger.class)).hasValue(1);
+			});
+	}
+
+	@Test
+	void whenAReactiveWebAppsRestClientUsesTheReactorFactoryThenItsSocketCarriesTheSettings() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(HttpClientsContext.AUTO_CONFIGURATIONS)
+			.withConfiguration(AutoConfigurations.of(ReactiveWebRestClientAutoConfiguration.class))
+			.withUserConfiguration(HttpClientsContext.RecordingConfiguration.class)
+			.withPropertyValues(HttpClientsContext.SETTINGS)
+			.withPropertyValues("spring.http.clients.imperative.factory=reactor")
+			.run((context) -> {
+				HttpClientsContext.getWithRestClient(context, this.server);
+				assertThat(context.getBean(ChannelSnapshot.Recorder.class).next())
+					.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle)
+					.containsExactly(true, 41);
 			});
 	}
 
