@@ -1,11 +1,16 @@
 package dev.tcpkeepalive.autoconfigure;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.httpcomponents.KeepAliveIOReactorConfig;
 import dev.tcpkeepalive.httpcomponents.KeepAliveSocketConfig;
 import dev.tcpkeepalive.httpcomponents.ObservingConnectionFactory;
+import dev.tcpkeepalive.httpcomponents.ObservingIOSessionListener;
 import dev.tcpkeepalive.observe.ClientPath;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.reactive.ReactiveResponseConsumer;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +22,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.HttpComponentsClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -37,6 +45,8 @@ import org.springframework.core.io.ResourceLoader;
 public final class TcpKeepAliveAutoConfiguration {
 
 	static final String ENABLED = "azure.tcp-keepalive.enabled";
+
+	static final String HTTP_COMPONENTS_ENABLED = "azure.tcp-keepalive.http-components.enabled";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -66,7 +76,7 @@ public final class TcpKeepAliveAutoConfiguration {
 
 		@Bean
 		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
-		@ConditionalOnBooleanProperty(name = "azure.tcp-keepalive.http-components.enabled", matchIfMissing = true)
+		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveCustomizer(
 				TcpKeepAliveSettings settings) {
 			return (builder) -> builder
@@ -79,6 +89,33 @@ public final class TcpKeepAliveAutoConfiguration {
 			return (builder) -> builder.withConnectionManagerCustomizer((connectionManager) -> connectionManager
 				.setConnectionFactory(new ObservingConnectionFactory(
 						(observed) -> observations.record(ClientPath.HTTP_COMPONENTS, observed))));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpAsyncClientBuilder.class, ReactiveResponseConsumer.class, Mono.class,
+			HttpComponentsClientHttpConnectorBuilder.class })
+	static class HttpComponentsAsyncConfiguration {
+
+		// Ordered before unordered user customizers: the last IOReactorConfig set wins, so a user's own stays in force
+		@Bean
+		@Order(10)
+		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
+		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
+		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveCustomizer(
+				TcpKeepAliveSettings settings) {
+			return (builder) -> builder.withHttpClientCustomizer(
+					(httpClient) -> httpClient.setIOReactorConfig(KeepAliveIOReactorConfig.of(settings)));
+		}
+
+		@Bean
+		@Order(10)
+		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveObserver(
+				KeepAliveObservations observations) {
+			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.setIOSessionListener(
+					new ObservingIOSessionListener((observed) -> observations.record(ClientPath.HTTP_COMPONENTS_ASYNC,
+							observed))));
 		}
 
 	}

@@ -1,0 +1,101 @@
+package dev.tcpkeepalive.reactor;
+
+import java.util.Locale;
+
+import io.netty.channel.Channel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Netty transport behind a channel, which decides the socket options it accepts.
+ *
+ * @since 0.1.0
+ */
+public enum NettyTransport {
+
+	/** Linux epoll, the default on linux-x86_64 with Reactor Netty's native jar. */
+	EPOLL("epoll", "io.netty.channel.epoll."),
+
+	/** Linux io_uring, preferred by Reactor Netty when its native jar is present and the kernel allows it. */
+	IO_URING("io_uring", "io.netty.channel.uring."),
+
+	/** BSD and macOS kqueue, on which only SO_KEEPALIVE can be set. */
+	KQUEUE("kqueue", "io.netty.channel.kqueue."),
+
+	/** The JDK's NIO channels, the fallback on every platform. */
+	NIO("nio", "io.netty.channel.socket.nio."),
+
+	/** A transport the starter does not know, on which only SO_KEEPALIVE can be set. */
+	UNKNOWN("unknown", null);
+
+	private static final String NATIVE_PROPERTY = "reactor.netty.native";
+
+	private final String id;
+
+	private final @Nullable String packagePrefix;
+
+	NettyTransport(String id, @Nullable String packagePrefix) {
+		this.id = id;
+		this.packagePrefix = packagePrefix;
+	}
+
+	/**
+	 * Return the id used in the endpoint and in logs.
+	 * @return the id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Return the transport of a channel.
+	 * @param channel the channel
+	 * @return its transport
+	 */
+	public static NettyTransport of(Channel channel) {
+		// Matching on the package name never loads a transport's classes, so absent native jars cannot break this
+		for (Class<?> type = channel.getClass(); type != null; type = type.getSuperclass()) {
+			for (NettyTransport transport : values()) {
+				if (transport.packagePrefix != null && type.getName().startsWith(transport.packagePrefix)) {
+					return transport;
+				}
+			}
+		}
+		return UNKNOWN;
+	}
+
+	/**
+	 * Return the transport Reactor Netty's default loop resources pick in this JVM, on a best-effort basis.
+	 * <p>
+	 * Follows Reactor Netty's order: NIO when {@code reactor.netty.native=false}, else io_uring, epoll or kqueue when
+	 * available, else NIO. Checking availability loads the transport's native library, as Reactor Netty would.
+	 * @return the transport Reactor Netty would use
+	 */
+	public static NettyTransport detect() {
+		if (!Boolean.parseBoolean(System.getProperty(NATIVE_PROPERTY, "true").toLowerCase(Locale.ROOT))) {
+			return NIO;
+		}
+		ClassLoader classLoader = NettyTransport.class.getClassLoader();
+		if (available("io.netty.channel.uring.IoUring", classLoader)) {
+			return IO_URING;
+		}
+		if (available("io.netty.channel.epoll.Epoll", classLoader)) {
+			return EPOLL;
+		}
+		if (available("io.netty.channel.kqueue.KQueue", classLoader)) {
+			return KQUEUE;
+		}
+		return NIO;
+	}
+
+	private static boolean available(String className, @Nullable ClassLoader classLoader) {
+		try {
+			// Reflection keeps the optional native transports off this class's linkage
+			Class<?> type = Class.forName(className, false, classLoader);
+			return Boolean.TRUE.equals(type.getMethod("isAvailable").invoke(null));
+		}
+		catch (ReflectiveOperationException | LinkageError ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.tcpkeepalive.autoconfigure;
+
+import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.ObservedKeepAlive;
+import dev.tcpkeepalive.test.KernelSockets;
+import dev.tcpkeepalive.test.LoopbackHttpServer;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.HttpComponentsClientHttpConnector;
+
+import static dev.tcpkeepalive.autoconfigure.ReactorNettyTcpKeepAliveAutoConfigurationTests.kernelDefault;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for keepalive on WebClient with the HttpComponents connector.
+ */
+class HttpComponentsAsyncTcpKeepAliveTests {
+
+	private final ApplicationContextRunner runner = HttpClientsContext.runner()
+		.withPropertyValues("spring.http.clients.reactive.connector=http-components");
+
+	@AutoClose
+	private final LoopbackHttpServer server = LoopbackHttpServer.start();
+
+	@Test
+	void whenWebClientUsesTheHttpComponentsConnectorThenItsSocketCarriesTheSettings() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(ClientHttpConnector.class)).isInstanceOf(HttpComponentsClientHttpConnector.class);
+			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
+			KeepAliveObservations observations = context.getBean(KeepAliveObservations.class);
+			ObservedKeepAlive observed = observations.latest(ClientPath.HTTP_COMPONENTS_ASYNC);
+			assertThat(observed).isNotNull();
+			assertThat(observed.matches(41, 7, 5)).isTrue();
+			assertThat(observed.remoteAddress()).endsWith(":" + this.server.port());
+			assertThat(observations.latest(ClientPath.REACTOR_NETTY)).isNull();
+			assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
+				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()
+					.isBetween(1L, 41_000L));
+		});
+	}
+
+	@Test
+	void whenHttpComponentsIsDisabledThenTheSocketKeepsTheKernelDefaultsAndIsStillObserved() {
+		this.runner.withPropertyValues("azure.tcp-keepalive.http-components.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean("httpComponentsAsyncTcpKeepAliveCustomizer")
+				.hasBean("httpComponentsAsyncTcpKeepAliveObserver");
+			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
+			ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class)
+				.latest(ClientPath.HTTP_COMPONENTS_ASYNC);
+			assertThat(observed).isNotNull();
+			assertThat(observed.soKeepAlive()).isFalse();
+			assertThat(observed.idleSeconds()).isEqualTo(kernelDefault("tcp_keepalive_time"));
+			assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
+				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNull());
+		});
+	}
+
+	@Test
+	void whenTheUserDefinesAClientHttpConnectorBuilderThenItIsLeftAlone() {
+		this.runner.withBean(ClientHttpConnectorBuilder.class, ClientHttpConnectorBuilder::httpComponents)
+			.run((context) -> {
+				assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
+				assertThat(context.getBean(KeepAliveObservations.class).latest(ClientPath.HTTP_COMPONENTS_ASYNC))
+					.isNull();
+				assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
+					.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNull());
+			});
+	}
+
+}
