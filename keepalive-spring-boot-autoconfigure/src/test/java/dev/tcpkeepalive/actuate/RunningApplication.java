@@ -8,6 +8,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A real servlet application on an ephemeral port, with the starter and actuator, for tests over HTTP.
@@ -57,6 +59,16 @@ final class RunningApplication implements AutoCloseable {
 
 	String restTemplateGet(URI uri) {
 		return this.context.getBean(RestTemplateBuilder.class).build().getForObject(uri, String.class);
+	}
+
+	String webClientGet(URI uri) {
+		return this.context.getBean(WebClient.Builder.class)
+			.build()
+			.get()
+			.uri(uri)
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(30));
 	}
 
 	JsonNode json(String path) {
