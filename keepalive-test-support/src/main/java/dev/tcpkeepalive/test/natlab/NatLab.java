@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,10 @@ public final class NatLab implements AutoCloseable {
 	public static final Duration DEFAULT_NAT_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final Duration DEFAULT_CLIENT_DEADLINE = Duration.ofMinutes(2);
+
+	// Client JVMs cost CPU mostly while starting; more than a few at once starve a small machine. Shared by all labs
+	private static final Semaphore clientSlots = new Semaphore(Integer.getInteger("natlab.max-concurrent-clients", 4),
+			true);
 
 	private final Duration natIdleTimeout;
 
@@ -117,7 +122,8 @@ public final class NatLab implements AutoCloseable {
 	}
 
 	/**
-	 * Start a child JVM in the client namespace with this JVM's class path, and return without waiting.
+	 * Start a child JVM in the client namespace with this JVM's class path, and return without waiting. At most
+	 * {@code natlab.max-concurrent-clients} (4) clients run at once across all labs; this waits for a free slot.
 	 * @param mainClass the class whose {@code main} method runs
 	 * @param args the program arguments
 	 * @param systemProperties system properties, passed as {@code -Dname=value}
@@ -127,8 +133,17 @@ public final class NatLab implements AutoCloseable {
 		if (this.closed.get()) {
 			throw new IllegalStateException("The lab is closed");
 		}
-		RunningClient client = RunningClient
-			.start(ChildJvm.command(this.network.client, mainClass.getName(), args, systemProperties));
+		List<String> command = ChildJvm.command(this.network.client, mainClass.getName(), args, systemProperties);
+		clientSlots.acquireUninterruptibly();
+		RunningClient client;
+		try {
+			client = RunningClient.start(command);
+		}
+		catch (RuntimeException ex) {
+			clientSlots.release();
+			throw ex;
+		}
+		client.onExit(clientSlots::release);
 		this.clients.add(client);
 		return client;
 	}

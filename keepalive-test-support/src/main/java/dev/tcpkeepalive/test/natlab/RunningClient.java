@@ -72,6 +72,10 @@ public final class RunningClient {
 		}
 	}
 
+	void onExit(Runnable action) {
+		this.process.onExit().thenRun(action);
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}
