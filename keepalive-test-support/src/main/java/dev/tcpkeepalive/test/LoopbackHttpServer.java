@@ -1,6 +1,7 @@
 package dev.tcpkeepalive.test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,7 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -16,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP/1.1 server with persistent connections, for client tests.
  * <p>
  * {@code /hello} answers at once; {@code /slow?seconds=N} answers after N seconds (fractions allowed);
- * {@code /user-agent} answers with the request's {@code User-Agent} header.
+ * {@code /user-agent} answers with the request's {@code User-Agent} header. Its {@link #main(String[]) main method}
+ * runs it as a separate process, as the NAT lab does inside a network namespace.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
@@ -43,6 +47,17 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LoopbackHttpServer start(InetSocketAddress address) {
+		return start(address, (request) -> {
+		});
+	}
+
+	/**
+	 * Start a server on the given address that reports each request as it arrives, before it is answered.
+	 * @param address the address to bind, port 0 for an ephemeral port
+	 * @param requestLog receives {@code "<remote address>:<port> <request URI>"} per request
+	 * @return the running server
+	 */
+	public static LoopbackHttpServer start(InetSocketAddress address, Consumer<String> requestLog) {
 		try {
 			HttpServer server = HttpServer.create(address, 128);
 			ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
@@ -51,10 +66,15 @@ public final class LoopbackHttpServer implements AutoCloseable {
 				return thread;
 			});
 			server.setExecutor(executor);
-			server.createContext("/hello", (exchange) -> respond(exchange, "hello"));
-			server.createContext("/slow", LoopbackHttpServer::slow);
-			server.createContext("/user-agent",
-					(exchange) -> respond(exchange, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))));
+			Filter log = Filter.beforeHandler("request log", (exchange) -> requestLog
+				.accept(address(exchange.getRemoteAddress()) + " " + exchange.getRequestURI()));
+			server.createContext("/hello", (exchange) -> respond(exchange, "hello")).getFilters().add(log);
+			server.createContext("/slow", LoopbackHttpServer::slow).getFilters().add(log);
+			server
+				.createContext("/user-agent",
+						(exchange) -> respond(exchange, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))))
+				.getFilters()
+				.add(log);
 			server.start();
 			return new LoopbackHttpServer(server, executor);
 		}
@@ -63,11 +83,35 @@ public final class LoopbackHttpServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Run a server until standard input closes, so it ends with the process that started it. Prints
+	 * {@code LISTENING <address> <port>} once bound and {@code REQUEST <remote> <uri>} per request.
+	 * @param args the address to bind
+	 * @throws IOException if standard input cannot be read
+	 */
+	public static void main(String[] args) throws IOException {
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(args[0]), 0);
+		try (LoopbackHttpServer server = start(address, (request) -> System.out.println("REQUEST " + request))) {
+			System.out.println("LISTENING " + args[0] + " " + server.port());
+			InputStream in = System.in;
+			while (in.read() != -1) {
+				// Nothing is expected on stdin: it only tells when the parent is gone
+			}
+		}
+	}
+
+	private static String address(InetSocketAddress address) {
+		return address.getAddress().getHostAddress() + ":" + address.getPort();
+	}
+
 	private static void slow(HttpExchange exchange) throws IOException {
 		String query = exchange.getRequestURI().getQuery();
 		double seconds = 0;
-		if (query != null && query.startsWith("seconds=")) {
-			seconds = Double.parseDouble(query.substring("seconds=".length()));
+		// Other parameters, such as a tag that tells concurrent clients apart in the request log, are ignored
+		for (String parameter : (query != null) ? query.split("&") : new String[0]) {
+			if (parameter.startsWith("seconds=")) {
+				seconds = Double.parseDouble(parameter.substring("seconds=".length()));
+			}
 		}
 		try {
 			Thread.sleep((long) (seconds * 1000));

@@ -1,0 +1,46 @@
+package dev.tcpkeepalive.natlab;
+
+import dev.tcpkeepalive.test.natlab.NatLab;
+import dev.tcpkeepalive.test.natlab.NatLabExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * NAT lab proof for WebClient over Reactor Netty (epoll and NIO) and over the HttpComponents async connector: a
+ * response that arrives after three NAT idle timeouts. Tagged {@code webclient}.
+ */
+@Tag("webclient")
+@ExtendWith({ NatLabExtension.class, LabSummary.class })
+class WebClientPathsNatLabTests {
+
+	private static NatLab lab;
+
+	@BeforeAll
+	static void startLab(NatLab natLab) {
+		lab = natLab;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS" })
+	void withTheStarterTheSlowResponseArrivesThroughTheNat(LabPath path) {
+		ClientOutcome outcome = LabRuns.slowRequest(lab, path, LabMode.WITH_STARTER);
+		assertThat(outcome.evidence()).contains(path.evidence());
+		assertThat(outcome.ok()).as(outcome::toString).isTrue();
+		assertThat(outcome.detail()).isEqualTo("slept " + (double) LabRuns.slowDelaySeconds(lab) + "s");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS" })
+	void withoutKeepAliveTheClientWaitsForItsReadTimeout(LabPath path) {
+		ClientOutcome outcome = LabRuns.slowRequest(lab, path, LabMode.WITHOUT_STARTER);
+		assertThat(outcome.evidence()).contains(path.evidence());
+		assertThat(outcome.timedOut()).as(outcome::toString).isTrue();
+		assertThat(outcome.seconds()).isGreaterThanOrEqualTo(LabRuns.READ_TIMEOUT.toSeconds() - 0.5);
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.tcpkeepalive.test.natlab;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.tcpkeepalive.test.LoopbackHttpServer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lab's slow HTTP/1.1 server: a {@link LoopbackHttpServer} in its own JVM inside the server namespace, with
+ * persistent connections, {@code /hello} and {@code /slow?seconds=N}.
+ *
+ * @since 0.1.0
+ */
+public final class LabServer {
+
+	private static final Duration START_DEADLINE = Duration.ofSeconds(30);
+
+	private final Process process;
+
+	private final List<String> requests = new ArrayList<>();
+
+	private final StringBuilder otherOutput = new StringBuilder();
+
+	private @Nullable Integer port;
+
+	private boolean ended;
+
+	private LabServer(Process process) {
+		this.process = process;
+	}
+
+	static LabServer start(String namespace) {
+		List<String> command = ChildJvm.command(namespace, LoopbackHttpServer.class.getName(),
+				List.of(LabNetwork.SERVER_ADDRESS), Map.of());
+		try {
+			LabServer server = new LabServer(new ProcessBuilder(command).redirectErrorStream(true).start());
+			Thread reader = new Thread(server::readOutput, "nat-lab-server-output");
+			reader.setDaemon(true);
+			reader.start();
+			server.awaitListening();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the lab server", ex);
+		}
+	}
+
+	private void readOutput() {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				accept(line);
+			}
+		}
+		catch (IOException ex) {
+			// The process was destroyed: end of output
+		}
+		synchronized (this) {
+			this.ended = true;
+			notifyAll();
+		}
+	}
+
+	private synchronized void accept(String line) {
+		if (line.startsWith("LISTENING ")) {
+			this.port = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
+		}
+		else if (line.startsWith("REQUEST ")) {
+			this.requests.add(line.substring("REQUEST ".length()));
+		}
+		else {
+			this.otherOutput.append(line).append('\n');
+		}
+		notifyAll();
+	}
+
+	private synchronized void awaitListening() {
+		long deadline = System.nanoTime() + START_DEADLINE.toNanos();
+		while (this.port == null) {
+			if (this.ended || System.nanoTime() > deadline) {
+				throw new IllegalStateException("The lab server did not start:\n" + this.otherOutput);
+			}
+			waitUntil(deadline);
+		}
+	}
+
+	/**
+	 * Return the address of a path on the server, as a client in the lab reaches it.
+	 * @param pathAndQuery the path, starting with {@code /}, and any query
+	 * @return the absolute URI
+	 */
+	public synchronized URI uri(String pathAndQuery) {
+		return URI.create("http://" + LabNetwork.SERVER_ADDRESS + ":" + this.port + pathAndQuery);
+	}
+
+	/**
+	 * Wait until a request whose URI contains the given text has arrived; the server reports it before answering.
+	 * @param uriPart text to look for, such as a tag in the query
+	 * @param deadline the longest wait
+	 * @return the request as {@code <remote address>:<port> <uri>}
+	 */
+	public synchronized String awaitRequest(String uriPart, Duration deadline) {
+		long end = System.nanoTime() + deadline.toNanos();
+		while (true) {
+			List<String> matching = requests(uriPart);
+			if (!matching.isEmpty()) {
+				return matching.get(0);
+			}
+			if (this.ended || System.nanoTime() > end) {
+				throw new IllegalStateException("No request containing '" + uriPart + "' arrived within " + deadline);
+			}
+			waitUntil(end);
+		}
+	}
+
+	/**
+	 * Return the requests received so far whose URI contains the given text.
+	 * @param uriPart text to look for
+	 * @return each request as {@code <remote address>:<port> <uri>}, in arrival order
+	 */
+	public synchronized List<String> requests(String uriPart) {
+		return this.requests.stream().filter((request) -> request.contains(uriPart)).toList();
+	}
+
+	private void waitUntil(long deadlineNanos) {
+		try {
+			TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, deadlineNanos - System.nanoTime()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	void stop() {
+		try {
+			// Closing stdin ends the server by itself; it is forced only when it does not comply
+			this.process.getOutputStream().close();
+			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (IOException ex) {
+			this.process.destroyForcibly();
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.tcpkeepalive.test.natlab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A three-namespace lab (client, nat, server) whose NAT silently forgets TCP flows that stay idle longer than a
+ * configurable timeout, as Azure's load balancers and NAT gateways do after four minutes.
+ * <p>
+ * {@link #start(Duration)} builds the network, starts the slow server and proves that an idle flow without keepalive
+ * really is dropped; clients then run as child JVMs in the client namespace. Always {@link #close() close} the lab:
+ * it also closes itself on JVM shutdown, and a later start removes namespaces left by a JVM that was killed.
+ *
+ * @since 0.1.0
+ */
+public final class NatLab implements AutoCloseable {
+
+	/**
+	 * NAT idle timeout used by {@link #start()}.
+	 */
+	public static final Duration DEFAULT_NAT_IDLE_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration DEFAULT_CLIENT_DEADLINE = Duration.ofMinutes(2);
+
+	// Client JVMs cost CPU mostly while starting; more than a few at once starve a small machine. Shared by all labs
+	private static final Semaphore clientSlots = new Semaphore(Integer.getInteger("natlab.max-concurrent-clients", 4),
+			true);
+
+	private final Duration natIdleTimeout;
+
+	private final LabNetwork network;
+
+	private final Set<RunningClient> clients = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final Thread shutdownHook;
+
+	private @Nullable LabServer server;
+
+	private NatLab(Duration natIdleTimeout, LabNetwork network) {
+		this.natIdleTimeout = natIdleTimeout;
+		this.network = network;
+		this.shutdownHook = new Thread(this::tearDown, "nat-lab-teardown");
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+	}
+
+	/**
+	 * Start a lab whose NAT forgets flows idle for {@link #DEFAULT_NAT_IDLE_TIMEOUT}.
+	 * @return the running, self-checked lab
+	 */
+	public static NatLab start() {
+		return start(DEFAULT_NAT_IDLE_TIMEOUT);
+	}
+
+	/**
+	 * Start a lab, start its slow server, and prove that the NAT drops an idle flow without keepalive.
+	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole seconds
+	 * @return the running, self-checked lab
+	 * @throws IllegalStateException if the lab cannot be built or the NAT does not drop idle flows
+	 */
+	public static NatLab start(Duration natIdleTimeout) {
+		NatLab lab = new NatLab(natIdleTimeout, LabNetwork.create(natIdleTimeout));
+		try {
+			lab.server = LabServer.start(lab.network.server);
+			lab.proveIdleFlowsAreDropped();
+			return lab;
+		}
+		catch (RuntimeException | Error ex) {
+			lab.close();
+			throw ex;
+		}
+	}
+
+	// Without this proof, a client that "survives" might only mean the NAT never dropped anything
+	private void proveIdleFlowsAreDropped() {
+		long timeoutMillis = this.natIdleTimeout.toMillis();
+		String delaySeconds = String.format(Locale.ROOT, "%.1f", timeoutMillis * 2.4 / 1000);
+		long readTimeoutMillis = timeoutMillis * 3;
+		List<String> args = List.of(LabNetwork.SERVER_ADDRESS, String.valueOf(server().uri("/").getPort()),
+				delaySeconds, String.valueOf(readTimeoutMillis));
+		ClientRun run = startClient(SelfCheckClient.class, args, Map.of())
+			.await(Duration.ofMillis(readTimeoutMillis).plusSeconds(30));
+		List<String> outcome = run.linesStartingWith("SELF-CHECK ");
+		if (outcome.size() == 1 && outcome.get(0).startsWith("TIMED_OUT")) {
+			return;
+		}
+		if (outcome.size() == 1 && outcome.get(0).startsWith("ANSWERED")) {
+			throw new IllegalStateException("The NAT lab does not drop idle flows: a socket without keepalive got a "
+					+ delaySeconds + " s answer through a NAT with a " + this.natIdleTimeout.toSeconds()
+					+ " s idle timeout (" + outcome.get(0) + "), so no lab result would mean anything");
+		}
+		throw new IllegalStateException("The NAT lab self-check could not run: " + run);
+	}
+
+	/**
+	 * Return the NAT's idle timeout.
+	 * @return the timeout after which the NAT forgets an idle flow
+	 */
+	public Duration natIdleTimeout() {
+		return this.natIdleTimeout;
+	}
+
+	/**
+	 * Return the slow server in the server namespace.
+	 * @return the server
+	 */
+	public LabServer server() {
+		if (this.server == null) {
+			throw new IllegalStateException("The lab server is not running");
+		}
+		return this.server;
+	}
+
+	/**
+	 * Start a child JVM in the client namespace with this JVM's class path, and return without waiting. At most
+	 * {@code natlab.max-concurrent-clients} (4) clients run at once across all labs; this waits for a free slot.
+	 * @param mainClass the class whose {@code main} method runs
+	 * @param args the program arguments
+	 * @param systemProperties system properties, passed as {@code -Dname=value}
+	 * @return the running client
+	 */
+	public RunningClient startClient(Class<?> mainClass, List<String> args, Map<String, String> systemProperties) {
+		if (this.closed.get()) {
+			throw new IllegalStateException("The lab is closed");
+		}
+		List<String> command = ChildJvm.command(this.network.client, mainClass.getName(), args, systemProperties);
+		clientSlots.acquireUninterruptibly();
+		RunningClient client;
+		try {
+			client = RunningClient.start(command);
+		}
+		catch (RuntimeException ex) {
+			clientSlots.release();
+			throw ex;
+		}
+		client.onExit(clientSlots::release);
+		this.clients.add(client);
+		return client;
+	}
+
+	/**
+	 * Run a child JVM in the client namespace to completion, killing it after two minutes.
+	 * @param mainClass the class whose {@code main} method runs
+	 * @param args the program arguments
+	 * @param systemProperties system properties, passed as {@code -Dname=value}
+	 * @return what the client did
+	 */
+	public ClientRun runClient(Class<?> mainClass, List<String> args, Map<String, String> systemProperties) {
+		return startClient(mainClass, args, systemProperties).await(DEFAULT_CLIENT_DEADLINE);
+	}
+
+	/**
+	 * Make the NAT drop every packet in both directions from now on, as if the server had vanished.
+	 */
+	public void blackhole() {
+		this.network.blackhole();
+	}
+
+	/**
+	 * Kill every process the lab started and delete its namespaces.
+	 */
+	@Override
+	public void close() {
+		tearDown();
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// Already shutting down: the hook is running or has run
+		}
+	}
+
+	private void tearDown() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		this.clients.stream().filter(RunningClient::isAlive).forEach(RunningClient::kill);
+		if (this.server != null) {
+			this.server.stop();
+		}
+		List<Exception> failures = new ArrayList<>(this.network.delete());
+		if (!failures.isEmpty()) {
+			IllegalStateException ex = new IllegalStateException("The NAT lab could not be torn down completely");
+			failures.forEach(ex::addSuppressed);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Return the names of the lab namespaces that exist now, from this or any other run.
+	 * @return the names, empty when no lab is running and every lab was torn down
+	 */
+	public static List<String> leftoverNamespaces() {
+		return LabNetwork.existingLabNamespaces();
+	}
+
+}
