@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KernelSockets {
 
-	private static final Pattern KEEPALIVE_TIMER = Pattern.compile("timer:\\(keepalive,([0-9.]+)(ms|sec|min),(\\d+)\\)");
+	private static final Pattern KEEPALIVE_TIMER = Pattern.compile("timer:\\(keepalive,([^,]+),(\\d+)\\)");
+
+	// ss prints the time left as e.g. "1min59sec", "59sec", "980ms", or "6.992ms" (iproute2 6.1, meaning 6.992 s)
+	private static final Pattern TIME_PART = Pattern.compile("([0-9.]+)(min|sec|ms)");
 
 	// With a state filter ss omits the State column: Recv-Q Send-Q Local Peer
 	private static final Pattern ADDRESSES = Pattern.compile("^(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)");
@@ -42,22 +45,27 @@ public final class KernelSockets {
 			Matcher timer = KEEPALIVE_TIMER.matcher(all);
 			Long remainingMillis = null;
 			if (timer.find()) {
-				remainingMillis = toMillis(timer.group(1), timer.group(2));
+				remainingMillis = toMillis(timer.group(1));
 			}
 			entries.add(new Entry(addresses.group(3), addresses.group(4), remainingMillis, all));
 		}
 		return entries;
 	}
 
-	private static long toMillis(String value, String unit) {
-		double number = Double.parseDouble(value);
-		return switch (unit) {
-			// iproute2 6.1 prints e.g. "1.592ms" for 1.592 s: a value with a fraction above 1 in "ms" is seconds
-			case "ms" -> (value.contains(".") ? (long) (number * 1000) : (long) number);
-			case "sec" -> (long) (number * 1000);
-			case "min" -> (long) (number * 60_000);
-			default -> throw new IllegalArgumentException(unit);
-		};
+	static long toMillis(String time) {
+		Matcher part = TIME_PART.matcher(time);
+		long millis = 0;
+		while (part.find()) {
+			String value = part.group(1);
+			double number = Double.parseDouble(value);
+			millis += switch (part.group(2)) {
+				case "min" -> (long) (number * 60_000);
+				case "sec" -> (long) (number * 1000);
+				// A fraction in "ms" is iproute2 6.1's way of printing seconds above one second
+				default -> value.contains(".") ? (long) (number * 1000) : (long) number;
+			};
+		}
+		return millis;
 	}
 
 	/**
