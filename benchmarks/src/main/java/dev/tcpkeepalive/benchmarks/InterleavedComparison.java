@@ -83,6 +83,7 @@ final class InterleavedComparison {
 			.warmupTime(TimeValue.seconds(this.seconds))
 			.measurementIterations(this.iterations)
 			.measurementTime(TimeValue.seconds(this.seconds))
+			.jvmArgsAppend(Machine.quietJvmArguments().toArray(String[]::new))
 			.verbosity(this.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT)
 			.build();
 		Collection<RunResult> results = new Runner(options).run();

@@ -3,6 +3,8 @@ package dev.tcpkeepalive.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +21,22 @@ final class Machine {
 				+ System.getProperty("os.arch") + System.lineSeparator() + "JDK: " + System.getProperty("java.vm.vendor")
 				+ " " + System.getProperty("java.vm.name") + " " + Runtime.version() + System.lineSeparator()
 				+ "Load average at start (1/5/15 min): " + loadAverage();
+	}
+
+	/**
+	 * Return JVM arguments that silence newer JDKs' warnings about JMH's {@code Unsafe} use and Netty's native
+	 * library, which would otherwise bury the figures.
+	 * @return the arguments for this JDK, possibly none
+	 */
+	static List<String> quietJvmArguments() {
+		List<String> arguments = new ArrayList<>();
+		if (Runtime.version().feature() >= 22) {
+			arguments.add("--enable-native-access=ALL-UNNAMED");
+		}
+		if (Runtime.version().feature() >= 24) {
+			arguments.add("--sun-misc-unsafe-memory-access=allow");
+		}
+		return arguments;
 	}
 
 	private static String cpuModel() {

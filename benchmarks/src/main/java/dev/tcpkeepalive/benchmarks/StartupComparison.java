@@ -36,14 +36,15 @@ public final class StartupComparison {
 		System.out.println(Machine.describe());
 		System.out.printf("Runs: %d per side after %d discarded warmup pair(s), one JVM each, alternating; "
 				+ "'without' = starter %s%n%n", runs, warmups, without);
+		checkSampleApplicationIsLoadable();
 		Map<Side, List<double[]>> results = new EnumMap<>(Side.class);
 		for (int pair = 0; pair < warmups + runs; pair++) {
 			List<Side> order = (pair % 2 == 0) ? List.of(Side.WITH, Side.WITHOUT) : List.of(Side.WITHOUT, Side.WITH);
 			for (Side side : order) {
 				double[] result = probe(side, without);
 				boolean warmup = pair < warmups;
-				System.out.printf(Locale.ROOT, "%s %-7s ready %7.1f ms, starter beans %6.2f ms%n",
-						warmup ? "warmup" : "run " + (pair - warmups + 1), side.id(), result[0], result[1]);
+				System.out.printf(Locale.ROOT, "%s %-7s ready %7.1f ms, %2.0f starter beans took %6.2f ms%n",
+						warmup ? "warmup" : "run " + (pair - warmups + 1), side.id(), result[0], result[2], result[1]);
 				if (!warmup) {
 					results.computeIfAbsent(side, (key) -> new ArrayList<>()).add(result);
 				}
@@ -52,11 +53,24 @@ public final class StartupComparison {
 		report(results);
 	}
 
+	// After `package`, Maven hands dependants the sample app's repackaged jar, whose classes sit under BOOT-INF/
+	private static void checkSampleApplicationIsLoadable() {
+		try {
+			Class.forName(StartupProbe.SAMPLE_APPLICATION);
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(StartupProbe.SAMPLE_APPLICATION + " is not on the class path. Run this "
+					+ "benchmark with the 'compile' phase (see docs/benchmarks-howto.md), not 'package'", ex);
+		}
+	}
+
 	private static double[] probe(Side side, String without) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				StartupProbe.class.getName(), side.id(), without)
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(Machine.quietJvmArguments());
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName(), side.id(),
+				without));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.start();
 		StringBuilder output = new StringBuilder();
 		String result = null;
@@ -76,7 +90,7 @@ public final class StartupComparison {
 			throw new IllegalStateException("The " + side.id() + " startup probe failed:" + System.lineSeparator()
 					+ output);
 		}
-		return new double[] { value(result, "ready-ms"), value(result, "starter-ms") };
+		return new double[] { value(result, "ready-ms"), value(result, "starter-ms"), value(result, "starter-beans") };
 	}
 
 	private static double value(String line, String key) {
@@ -101,19 +115,19 @@ public final class StartupComparison {
 		System.out.println();
 		System.out.println("| Figure | Median | Min | Max |");
 		System.out.println("|---|---|---|---|");
-		row("Ready, with the starter (ms)", with);
-		row("Ready, without the starter (ms)", without);
-		row("Per-pair ratio with ÷ without", ratios);
-		row("Starter bean instantiation, with (ms)", starterBeans);
+		row("Ready, with the starter (ms)", with, "%.1f");
+		row("Ready, without the starter (ms)", without, "%.1f");
+		row("Per-pair ratio with ÷ without", ratios, "%.4f");
+		row("Starter bean instantiation, with (ms)", starterBeans, "%.2f");
 		System.out.printf(Locale.ROOT, "%nRatio of medians with ÷ without: %.4f (goal ≤ %.2f: %s)%n", ratioOfMedians,
 				GOAL, (ratioOfMedians <= GOAL) ? "met" : "NOT met");
 		System.out.printf(Locale.ROOT, "Difference of medians with − without: %+.1f ms%n",
 				with.median() - without.median());
 	}
 
-	private static void row(String figure, Summary summary) {
-		System.out.printf(Locale.ROOT, "| %s | %.4g | %.4g | %.4g |%n", figure, summary.median(), summary.min(),
-				summary.max());
+	private static void row(String figure, Summary summary, String format) {
+		System.out.printf(Locale.ROOT, "| %s | " + format + " | " + format + " | " + format + " |%n", figure,
+				summary.median(), summary.min(), summary.max());
 	}
 
 }

@@ -24,7 +24,7 @@ public final class StartupProbe {
 	static final String PREFIX = "startup-probe";
 
 	// By name: the sample app is a runtime-only dependency of this module
-	private static final String SAMPLE_APPLICATION = "dev.tcpkeepalive.sample.SampleApplication";
+	static final String SAMPLE_APPLICATION = "dev.tcpkeepalive.sample.SampleApplication";
 
 	private StartupProbe() {
 	}
