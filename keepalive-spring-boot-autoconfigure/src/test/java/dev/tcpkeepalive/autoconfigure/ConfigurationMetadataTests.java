@@ -2,8 +2,12 @@ package dev.tcpkeepalive.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -14,16 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Tests that the jar's configuration metadata describes every property with its default.
+ * Tests that the jar's configuration metadata describes every property with its default, as the README does.
  */
 class ConfigurationMetadataTests {
 
+	private static final Path README = Path.of("..", "README.md");
+
+	private static final Pattern README_ROW = Pattern
+		.compile("^\\| `(azure\\.tcp-keepalive\\.[^`]+)` \\| (\\w+) \\|\\s*`?([^`|]*?)`?\\s*\\| (.*) \\|$");
+
 	@Test
 	void whenTheJarIsBuiltThenEveryPropertyHasADescriptionAndDefault() throws IOException {
-		List<Map<String, Object>> properties;
-		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			properties = JsonPath.parse(in).read("$.properties");
-		}
+		List<Map<String, Object>> properties = metadata();
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("azure.tcp-keepalive.enabled", "azure.tcp-keepalive.idle",
 					"azure.tcp-keepalive.interval", "azure.tcp-keepalive.count",
@@ -41,6 +47,33 @@ class ConfigurationMetadataTests {
 					tuple("azure.tcp-keepalive.nat-idle-timeout", "4m"),
 					tuple("azure.tcp-keepalive.enabled", true),
 					tuple("management.endpoint.tcpkeepalive.access", "read_only"));
+	}
+
+	@Test
+	void theReadmePropertyTableMatchesTheMetadataExactly() throws IOException {
+		List<List<String>> readme = Files.readAllLines(README)
+			.stream()
+			.map(README_ROW::matcher)
+			.filter(Matcher::matches)
+			.map((row) -> List.of(row.group(1), row.group(2), row.group(3).trim(), row.group(4)))
+			.toList();
+		List<List<String>> metadata = metadata().stream()
+			.filter((property) -> ((String) property.get("name")).startsWith("azure.tcp-keepalive."))
+			.map((property) -> List.of((String) property.get("name"), simpleName((String) property.get("type")),
+					String.valueOf(property.getOrDefault("defaultValue", "")),
+					(String) property.get("description")))
+			.toList();
+		assertThat(readme).isNotEmpty().containsExactlyInAnyOrderElementsOf(metadata);
+	}
+
+	private static String simpleName(String type) {
+		return type.substring(type.lastIndexOf('.') + 1);
+	}
+
+	private static List<Map<String, Object>> metadata() throws IOException {
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonPath.parse(in).read("$.properties");
+		}
 	}
 
 }
