@@ -3,6 +3,7 @@ package dev.tcpkeepalive.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tcpkeepalive.observe.ClientPath;
@@ -13,11 +14,13 @@ import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.LoopResources;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -25,8 +28,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.registry.HttpServiceGroup.ClientType;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +93,23 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 	}
 
 	@Test
+	void whenAWebClientBackedHttpServiceClientConnectsThenItsSocketCarriesTheSettings() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
+					ReactiveHttpServiceClientAutoConfiguration.class))
+			.withUserConfiguration(ReactiveHttpServiceConfiguration.class)
+			.withPropertyValues("spring.http.serviceclient.upstream.base-url=" + this.server.uri(""))
+			.run((context) -> {
+				assertThat(context.getBean(ReactiveUpstream.class).hello().block(Duration.ofSeconds(10)))
+					.isEqualTo("hello");
+				assertThat(context.getBean(ChannelSnapshot.Recorder.class).next())
+					.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+							ChannelSnapshot::count)
+					.containsExactly(true, 41, 7, 5);
+			});
+	}
+
+	@Test
 	void whenReactorNettyIsDisabledThenSocketsKeepTheKernelDefaultsAndAreStillObserved() {
 		this.runner.withPropertyValues("azure.tcp-keepalive.reactor-netty.enabled=false")
 			.run((context) -> assertKernelDefaultsObserved(context.getBean(KeepAliveObservations.class),
@@ -136,6 +160,19 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 
 	static int kernelDefault(String name) throws IOException {
 		return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4", name)).get(0).trim());
+	}
+
+	interface ReactiveUpstream {
+
+		@GetExchange("/hello")
+		Mono<String> hello();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "upstream", types = ReactiveUpstream.class, clientType = ClientType.WEB_CLIENT)
+	static class ReactiveHttpServiceConfiguration {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
