@@ -7,7 +7,7 @@ import java.util.Objects;
  * Whether keepalive probes come often enough to keep a NAT or load balancer from forgetting an idle flow.
  *
  * @param safe whether the worst-case gap between packets stays below the NAT's idle timeout
- * @param worstCaseGapSeconds idle plus one interval, so that one lost probe is tolerated
+ * @param worstCaseGapSeconds idle plus one interval, so that one lost probe is tolerated, or -1 without keepalive
  * @param natIdleTimeoutSeconds the NAT's idle timeout
  * @param message one sentence a person can act on
  * @since 0.1.0
@@ -17,7 +17,7 @@ public record NatSafety(boolean safe, long worstCaseGapSeconds, long natIdleTime
 	/**
 	 * Evaluate a worst-case gap against a NAT idle timeout.
 	 * @param subject what the gap belongs to, used in the message (for example "the settings")
-	 * @param worstCaseGap idle plus one interval, 
+	 * @param worstCaseGap idle plus one interval
 	 * @param natIdleTimeout the NAT's idle timeout
 	 * @return the verdict
 	 */
@@ -44,7 +44,7 @@ public record NatSafety(boolean safe, long worstCaseGapSeconds, long natIdleTime
 	public static NatSafety unprotected(String subject, Duration natIdleTimeout) {
 		long nat = natIdleTimeout.getSeconds();
 		return new NatSafety(false, -1, nat,
-				"%s has no TCP keepalive on its sockets, so a NAT will silently drop its connections after %ds idle: enable azure.tcp-keepalive for it."
+				"%s has no TCP keepalive on its sockets, so a NAT will silently drop its connections after %ds idle: its entry under clients says how to fix it."
 					.formatted(capitalize(subject), nat));
 	}
 

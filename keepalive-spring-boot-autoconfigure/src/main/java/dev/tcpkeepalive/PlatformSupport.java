@@ -1,5 +1,6 @@
 package dev.tcpkeepalive;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketOption;
 import java.util.Set;
@@ -41,7 +42,13 @@ public record PlatformSupport(String os, String arch, String javaVersion, boolea
 	}
 
 	private static PlatformSupport detect() {
-		Set<SocketOption<?>> options = new Socket().supportedOptions();
+		Set<SocketOption<?>> options;
+		try (Socket probe = new Socket()) {
+			options = probe.supportedOptions();
+		}
+		catch (IOException ex) {
+			options = Set.of();
+		}
 		return new PlatformSupport(System.getProperty("os.name"), System.getProperty("os.arch"),
 				System.getProperty("java.version"), options.contains(ExtendedSocketOptions.TCP_KEEPIDLE),
 				options.contains(ExtendedSocketOptions.TCP_KEEPINTERVAL),

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.tcpkeepalive.NatSafety;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.SettingsDescriptor;
 import dev.tcpkeepalive.observe.ClientCoverage;
+import dev.tcpkeepalive.observe.ClientCoverage.Status;
 import dev.tcpkeepalive.observe.ClientPath;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
@@ -44,6 +45,13 @@ final class ObservedNatSafety {
 				return verdict;
 			}
 			worstGap = Math.max(worstGap, verdict.worstCaseGapSeconds());
+		}
+		for (ClientCoverage client : clients) {
+			// A client the starter cannot configure carries no keepalive of ours, whether or not it has connected yet
+			boolean unobservedAndOff = client.status() == Status.DISABLED && observations.latest(client.path()) == null;
+			if (client.status() == Status.NOT_COVERED || (enabled && unobservedAndOff)) {
+				return NatSafety.unprotected(subject(client.path(), clients), nat);
+			}
 		}
 		if (worstGap >= 0) {
 			return NatSafety.evaluate("the connected clients", Duration.ofSeconds(worstGap), nat);

@@ -1,6 +1,8 @@
 package dev.tcpkeepalive.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import dev.tcpkeepalive.observe.ClientPath;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.util.ClassUtils;
@@ -28,7 +31,14 @@ final class ClientPathDetection {
 
 	private final ListableBeanFactory beanFactory;
 
+	private static final Set<String> AUTO_CONFIGURATIONS = Set.of(
+			"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+			"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+			ReactiveWebRestClientAutoConfiguration.class.getName());
+
 	private final @Nullable ClassLoader classLoader;
+
+	private final Set<ClientPath> userDefined = EnumSet.noneOf(ClientPath.class);
 
 	ClientPathDetection(ListableBeanFactory beanFactory, @Nullable ClassLoader classLoader) {
 		this.beanFactory = beanFactory;
@@ -45,32 +55,57 @@ final class ClientPathDetection {
 			List<String> users = new ArrayList<>();
 			addIfBean(users, "RestClient", "org.springframework.web.client.RestClient$Builder");
 			addIfBean(users, "RestTemplate", "org.springframework.boot.restclient.RestTemplateBuilder");
-			Object builder = uniqueBean(REQUEST_FACTORY_BUILDER);
+			String name = uniqueBeanName(REQUEST_FACTORY_BUILDER);
+			Object builder = (name != null) ? this.beanFactory.getBean(name) : null;
 			if (builder == null && !users.isEmpty()) {
 				// What RestClient and RestTemplate fall back to when Boot defines no builder, as in reactive apps
 				builder = Detect.requestFactoryBuilder(this.classLoader);
 			}
-			add(paths, builder, users.isEmpty() ? List.of("ClientHttpRequestFactoryBuilder") : users);
+			add(paths, builder, name, users.isEmpty() ? List.of("ClientHttpRequestFactoryBuilder") : users);
 		}
 		if (ClassUtils.isPresent(CONNECTOR_BUILDER, this.classLoader)) {
 			List<String> users = new ArrayList<>();
 			addIfBean(users, "WebClient", "org.springframework.web.reactive.function.client.WebClient$Builder");
-			Object builder = uniqueBean(CONNECTOR_BUILDER);
+			String name = uniqueBeanName(CONNECTOR_BUILDER);
+			Object builder = (name != null) ? this.beanFactory.getBean(name) : null;
 			if (builder == null && !users.isEmpty()) {
 				builder = Detect.connectorBuilder(this.classLoader);
 			}
-			add(paths, builder, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
+			add(paths, builder, name, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
 		}
 		Map<ClientPath, List<String>> result = new EnumMap<>(ClientPath.class);
 		paths.forEach((path, users) -> result.put(path, List.copyOf(users)));
 		return result;
 	}
 
-	private static void add(Map<ClientPath, Set<String>> paths, @Nullable Object builder, List<String> users) {
+	/**
+	 * Return the paths whose builder the application defined itself: Boot applies no customizer to those, so the
+	 * starter cannot configure them.
+	 * @return the paths built by a user-defined builder bean
+	 */
+	Set<ClientPath> userDefined() {
+		return Collections.unmodifiableSet(this.userDefined);
+	}
+
+	private void add(Map<ClientPath, Set<String>> paths, @Nullable Object builder, @Nullable String beanName,
+			List<String> users) {
 		ClientPath path = (builder != null) ? pathOf(builder.getClass().getSimpleName()) : null;
 		if (path != null) {
 			paths.computeIfAbsent(path, (key) -> new LinkedHashSet<>()).addAll(users);
+			if (beanName != null && !isAutoConfigured(beanName)) {
+				this.userDefined.add(path);
+			}
 		}
+	}
+
+	private boolean isAutoConfigured(String beanName) {
+		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory factory)
+				|| !factory.containsBeanDefinition(beanName)) {
+			return false;
+		}
+		String configuration = factory.getBeanDefinition(beanName).getFactoryBeanName();
+		Class<?> type = (configuration != null) ? factory.getType(configuration) : null;
+		return type != null && AUTO_CONFIGURATIONS.contains(ClassUtils.getUserClass(type).getName());
 	}
 
 	private static @Nullable ClientPath pathOf(String builderType) {
@@ -92,9 +127,9 @@ final class ClientPathDetection {
 		}
 	}
 
-	private @Nullable Object uniqueBean(String type) {
+	private @Nullable String uniqueBeanName(String type) {
 		String[] names = beanNames(type);
-		return (names.length == 1) ? this.beanFactory.getBean(names[0]) : null;
+		return (names.length == 1) ? names[0] : null;
 	}
 
 	private String[] beanNames(String type) {

@@ -17,6 +17,10 @@ final class CoverageDecision {
 
 	private static final String REACTIVE_FIX = "set spring.http.clients.reactive.connector=reactor or http-components";
 
+	private static final String USER_BUILDER = "the application defines its own client builder bean, which Boot and the "
+			+ "starter leave alone: apply KeepAliveSocketConfig, KeepAliveIOReactorConfig or ReactorNettyKeepAlive to it "
+			+ "with the TcpKeepAliveSettings bean";
+
 	private final TcpKeepAliveProperties properties;
 
 	private final boolean userTimeout;
@@ -33,9 +37,12 @@ final class CoverageDecision {
 		this.nettyTransport = nettyTransport;
 	}
 
-	ClientCoverage decide(ClientPath path, List<String> usedBy) {
+	ClientCoverage decide(ClientPath path, List<String> usedBy, boolean userDefinedBuilder) {
 		if (!this.properties.isEnabled()) {
 			return ClientCoverage.disabled(path, usedBy, "azure.tcp-keepalive.enabled=false");
+		}
+		if (userDefinedBuilder) {
+			return ClientCoverage.notCovered(path, usedBy, USER_BUILDER);
 		}
 		return switch (path) {
 			case HTTP_COMPONENTS, HTTP_COMPONENTS_ASYNC -> this.properties.getHttpComponents().isEnabled()
@@ -55,6 +62,12 @@ final class CoverageDecision {
 		}
 		if ("nio".equals(this.nettyTransport)) {
 			return jdkOptions(ClientPath.REACTOR_NETTY, usedBy, "Reactor Netty on the NIO transport");
+		}
+		if ("kqueue".equals(this.nettyTransport) || "unknown".equals(this.nettyTransport)) {
+			return ClientCoverage.partial(ClientPath.REACTOR_NETTY, usedBy,
+					List.of("TCP_KEEPIDLE", "TCP_KEEPINTERVAL", "TCP_KEEPCOUNT", "TCP_USER_TIMEOUT"),
+					"only SO_KEEPALIVE can be set on the %s transport, so the OS's idle time applies: run with -Dreactor.netty.native=false to use NIO"
+						.formatted(this.nettyTransport));
 		}
 		// The native transports set every option, TCP_USER_TIMEOUT included, through the kernel directly
 		return ClientCoverage.applied(ClientPath.REACTOR_NETTY, usedBy);

@@ -69,10 +69,12 @@ public class KeepAliveCoverage implements SmartInitializingSingleton {
 			CoverageDecision decision = new CoverageDecision(this.properties,
 					this.settings != null && this.settings.userTimeout() != null, PlatformSupport.current(),
 					this.nettyTransport);
-			clients = new ClientPathDetection(this.beanFactory, this.classLoader).detect()
+			ClientPathDetection detection = new ClientPathDetection(this.beanFactory, this.classLoader);
+			clients = detection.detect()
 				.entrySet()
 				.stream()
-				.map((entry) -> decision.decide(entry.getKey(), entry.getValue()))
+				.map((entry) -> decision.decide(entry.getKey(), entry.getValue(),
+						detection.userDefined().contains(entry.getKey())))
 				.toList();
 			this.clients = clients;
 		}

@@ -16,7 +16,9 @@ final class NatIdleTimeoutCheck {
 	static void requireSafe(TcpKeepAliveSettings settings, Duration natIdleTimeout) {
 		long nat = natIdleTimeout.getSeconds();
 		if (nat < 2 || natIdleTimeout.getNano() != 0) {
-			throw new InvalidTcpKeepAliveSettingException("nat-idle-timeout", natIdleTimeout.toString(),
+			String value = (natIdleTimeout.getNano() == 0) ? natIdleTimeout.getSeconds() + "s"
+					: natIdleTimeout.toMillis() + "ms";
+			throw new InvalidTcpKeepAliveSettingException("nat-idle-timeout", value,
 					"2s or more in whole seconds", "Use the idle timeout of your NAT or load balancer, for example 4m.");
 		}
 		long gap = settings.worstCaseGap().getSeconds();

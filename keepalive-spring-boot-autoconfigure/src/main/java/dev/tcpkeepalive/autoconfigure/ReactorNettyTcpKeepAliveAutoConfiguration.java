@@ -39,8 +39,6 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 
 	static final String REACTOR_NETTY_ENABLED = "azure.tcp-keepalive.reactor-netty.enabled";
 
-	private static final int ORDER = 10;
-
 	static UnaryOperator<HttpClient> keepAlive(TcpKeepAliveSettings settings) {
 		return (httpClient) -> ReactorNettyKeepAlive.apply(settings, httpClient);
 	}
@@ -55,7 +53,7 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 	static class ReactorNettyConnectorConfiguration {
 
 		@Bean
-		@Order(ORDER)
+		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorCustomizer(
@@ -64,7 +62,7 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 		}
 
 		@Bean
-		@Order(ORDER)
+		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorObserver(
 				KeepAliveObservations observations) {
 			return (builder) -> builder.withHttpClientCustomizer(observer(observations));
@@ -77,7 +75,7 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 	static class ReactorNettyRequestFactoryConfiguration {
 
 		@Bean
-		@Order(ORDER)
+		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryCustomizer(
@@ -86,7 +84,7 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 		}
 
 		@Bean
-		@Order(ORDER)
+		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryObserver(
 				KeepAliveObservations observations) {
 			return (builder) -> builder.withHttpClientCustomizer(observer(observations));

@@ -26,6 +26,7 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpCon
 import org.springframework.boot.http.client.reactive.HttpComponentsClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 
@@ -47,6 +48,18 @@ public final class TcpKeepAliveAutoConfiguration {
 	static final String ENABLED = "azure.tcp-keepalive.enabled";
 
 	static final String HTTP_COMPONENTS_ENABLED = "azure.tcp-keepalive.http-components.enabled";
+
+	/**
+	 * Order of the starter's keepalive customizers: after Boot's own {@code @Order(0)} ones and before unordered
+	 * user customizers, so that a user's explicit setting wins.
+	 */
+	static final int CUSTOMIZER_ORDER = 10;
+
+	/**
+	 * Order of the observers that install a connection factory or session listener through a plain setter: first, so
+	 * that a user's own factory or listener replaces the observer rather than the other way round.
+	 */
+	static final int OBSERVER_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -75,6 +88,7 @@ public final class TcpKeepAliveAutoConfiguration {
 	static class HttpComponentsConfiguration {
 
 		@Bean
+		@Order(CUSTOMIZER_ORDER)
 		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveCustomizer(
@@ -84,6 +98,7 @@ public final class TcpKeepAliveAutoConfiguration {
 		}
 
 		@Bean
+		@Order(OBSERVER_ORDER)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
 			return (builder) -> builder.withConnectionManagerCustomizer((connectionManager) -> connectionManager
@@ -98,9 +113,9 @@ public final class TcpKeepAliveAutoConfiguration {
 			HttpComponentsClientHttpConnectorBuilder.class })
 	static class HttpComponentsAsyncConfiguration {
 
-		// Ordered before unordered user customizers: the last IOReactorConfig set wins, so a user's own stays in force
+		// The last IOReactorConfig set wins, so a user's own stays in force
 		@Bean
-		@Order(10)
+		@Order(CUSTOMIZER_ORDER)
 		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveCustomizer(
@@ -110,7 +125,7 @@ public final class TcpKeepAliveAutoConfiguration {
 		}
 
 		@Bean
-		@Order(10)
+		@Order(OBSERVER_ORDER)
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
 			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.setIOSessionListener(

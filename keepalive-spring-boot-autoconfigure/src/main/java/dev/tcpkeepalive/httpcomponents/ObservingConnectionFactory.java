@@ -52,19 +52,25 @@ public final class ObservingConnectionFactory implements HttpConnectionFactory<M
 	@Override
 	public ManagedHttpClientConnection createConnection(Socket socket) throws java.io.IOException {
 		ManagedHttpClientConnection connection = this.delegate.createConnection(socket);
-		// A proxy keeps every interface of the real connection (Identifiable among them) without copying its API
-		return (ManagedHttpClientConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
-				interfacesOf(connection.getClass()), (proxy, method, args) -> {
-					if (isConnectedBind(method, args)) {
-						observe((Socket) args[0]);
-					}
-					try {
-						return method.invoke(connection, args);
-					}
-					catch (InvocationTargetException ex) {
-						throw ex.getCause();
-					}
-				});
+		try {
+			// A proxy keeps every interface of the real connection (Identifiable among them) without copying its API
+			return (ManagedHttpClientConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+					interfacesOf(connection.getClass()), (proxy, method, args) -> {
+						if (isConnectedBind(method, args)) {
+							observe((Socket) args[0]);
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+		catch (RuntimeException ex) {
+			// Observation is diagnostics only: an unobserved connection is better than a failed one
+			return connection;
+		}
 	}
 
 	private static boolean isConnectedBind(Method method, Object[] args) {

@@ -1,9 +1,9 @@
 package dev.tcpkeepalive.reactor;
 
-import java.util.Locale;
 
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The Netty transport behind a channel, which decides the socket options it accepts.
@@ -26,8 +26,6 @@ public enum NettyTransport {
 
 	/** A transport the starter does not know, on which only SO_KEEPALIVE can be set. */
 	UNKNOWN("unknown", null);
-
-	private static final String NATIVE_PROPERTY = "reactor.netty.native";
 
 	private final String id;
 
@@ -71,7 +69,8 @@ public enum NettyTransport {
 	 * @return the transport Reactor Netty would use
 	 */
 	public static NettyTransport detect() {
-		if (!Boolean.parseBoolean(System.getProperty(NATIVE_PROPERTY, "true").toLowerCase(Locale.ROOT))) {
+		// Reactor Netty reads reactor.netty.native once per JVM; its constant is what its loops really use
+		if (!LoopResources.DEFAULT_NATIVE) {
 			return NIO;
 		}
 		ClassLoader classLoader = NettyTransport.class.getClassLoader();

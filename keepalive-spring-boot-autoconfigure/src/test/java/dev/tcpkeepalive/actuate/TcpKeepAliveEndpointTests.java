@@ -20,6 +20,7 @@ import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -47,6 +48,37 @@ class TcpKeepAliveEndpointTests {
 			assertThat(report.natSafety()).isEqualTo(new NatSafety(true, 150, 240,
 					"The settings keep idle connections alive: idle + interval is 150s, below the 240s NAT idle timeout."));
 		});
+	}
+
+	@Test
+	void whenAClientCannotBeCoveredThenNatSafetyIsUnsafeBeforeItEverConnects() {
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=jdk").run((context) -> {
+			TcpKeepAliveDescriptor report = endpoint(context).keepAlive();
+			assertThat(report.clients().get("jdk").status()).isEqualTo("not-covered");
+			assertThat(report.natSafety().safe()).isFalse();
+			assertThat(report.natSafety().message()).startsWith("The jdk client (RestClient) has no TCP keepalive");
+		});
+	}
+
+	@Test
+	void whenOneLibraryIsSwitchedOffThenNatSafetyNamesItBeforeItEverConnects() {
+		this.contextRunner.withPropertyValues("azure.tcp-keepalive.http-components.enabled=false").run((context) -> {
+			TcpKeepAliveDescriptor report = endpoint(context).keepAlive();
+			assertThat(report.clients().get("http-components").status()).isEqualTo("disabled");
+			assertThat(report.natSafety().safe()).isFalse();
+			assertThat(report.natSafety().message()).startsWith("The http-components client (RestClient)");
+		});
+	}
+
+	@Test
+	void whenTheApplicationDefinesItsOwnBuilderThenItsClientIsNotCovered() {
+		this.contextRunner
+			.withBean("userBuilder", ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::httpComponents)
+			.run((context) -> {
+				ClientDescriptor client = endpoint(context).client("http-components");
+				assertThat(client.status()).isEqualTo("not-covered");
+				assertThat(client.reason()).contains("defines its own client builder bean");
+			});
 	}
 
 	@Test

@@ -52,9 +52,6 @@ class HttpComponentsKeepAliveSocketTests {
 	private static final String[] SETTINGS = { "azure.tcp-keepalive.idle=7", "azure.tcp-keepalive.interval=3",
 			"azure.tcp-keepalive.count=4" };
 
-	// httpcore5 5.4 added SocketConfig's keepalive defaults; 5.3 reports -1 (the OS default) for idle
-	private static final boolean HTTPCORE_5_4_OR_LATER = SocketConfig.DEFAULT.isSoKeepAlive();
-
 	private LoopbackHttpServer server;
 
 	@BeforeEach
@@ -143,7 +140,8 @@ class HttpComponentsKeepAliveSocketTests {
 				ObservedKeepAlive observed = latest(context);
 				List<KernelSockets.Entry> kernel = kernelView();
 				assertThat(kernel).isNotEmpty();
-				if (HTTPCORE_5_4_OR_LATER) {
+				assertThat(SocketConfig.DEFAULT.isSoKeepAlive()).isEqualTo(BootLine.httpComponentsKeepsAliveByDefault());
+				if (BootLine.httpComponentsKeepsAliveByDefault()) {
 					// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3
 					assertThat(observed.matches(5, 5, 3)).as("observed %s", observed).isTrue();
 					assertThat(kernel).allSatisfy((entry) -> assertThat(entry.keepAliveRemainingMillis()).isNotNull());

@@ -133,23 +133,6 @@ class KeepAliveCoverageTests {
 	}
 
 	@Test
-	void whenNativeTransportsAreSwitchedOffThenTheNettyTransportIsNio() {
-		String previous = System.setProperty("reactor.netty.native", "false");
-		try {
-			this.contextRunner.run((context) -> assertThat(context.getBean(KeepAliveCoverage.class).nettyTransport())
-				.isEqualTo("nio"));
-		}
-		finally {
-			if (previous != null) {
-				System.setProperty("reactor.netty.native", previous);
-			}
-			else {
-				System.clearProperty("reactor.netty.native");
-			}
-		}
-	}
-
-	@Test
 	void whenReactorNettyIsAbsentThenThereIsNoNettyTransport() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(reactor.netty.http.client.HttpClient.class))
 			.run((context) -> assertThat(context.getBean(KeepAliveCoverage.class).nettyTransport()).isNull());

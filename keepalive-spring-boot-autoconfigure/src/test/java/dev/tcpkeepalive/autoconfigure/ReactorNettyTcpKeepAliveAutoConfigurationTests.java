@@ -1,8 +1,5 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +32,7 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.registry.HttpServiceGroup.ClientType;
 import org.springframework.web.service.registry.ImportHttpServices;
 
+import static dev.tcpkeepalive.test.KernelSockets.kernelDefault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -145,7 +143,7 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 	}
 
 	private static void assertKernelDefaultsObserved(KeepAliveObservations observations, Runnable request,
-			ChannelSnapshot.Recorder recorder) throws IOException {
+			ChannelSnapshot.Recorder recorder) {
 		request.run();
 		ChannelSnapshot snapshot = recorder.next();
 		assertThat(snapshot.soKeepAlive()).isFalse();
@@ -158,9 +156,6 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 		});
 	}
 
-	static int kernelDefault(String name) throws IOException {
-		return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4", name)).get(0).trim());
-	}
 
 	interface ReactiveUpstream {
 

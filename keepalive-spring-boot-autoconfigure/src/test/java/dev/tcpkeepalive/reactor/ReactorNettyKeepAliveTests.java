@@ -1,9 +1,6 @@
 package dev.tcpkeepalive.reactor;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +21,7 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static dev.tcpkeepalive.test.KernelSockets.kernelDefault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -84,7 +82,7 @@ class ReactorNettyKeepAliveTests {
 	}
 
 	@Test
-	void whenOptionsOfAnotherTransportAreSetThenTheyAreIgnoredWithAWarning(CapturedOutput output) throws IOException {
+	void whenOptionsOfAnotherTransportAreSetThenTheyAreIgnoredWithAWarning(CapturedOutput output) {
 		// The trap the per-channel choice avoids; it also shows the log capture sees Reactor Netty's warning
 		HttpClient client = HttpClient.create(this.provider)
 			.runOn(this.nioLoops, false)
@@ -127,7 +125,7 @@ class ReactorNettyKeepAliveTests {
 	}
 
 	@Test
-	void whenObservingWithoutKeepAliveThenTheKernelDefaultsAreReported() throws IOException {
+	void whenObservingWithoutKeepAliveThenTheKernelDefaultsAreReported() {
 		List<ObservedKeepAlive> observed = new CopyOnWriteArrayList<>();
 		get(ReactorNettyKeepAlive.observe(HttpClient.create(this.provider), observed::add));
 		assertThat(observed).singleElement().satisfies((observation) -> {
@@ -148,8 +146,5 @@ class ReactorNettyKeepAliveTests {
 		assertThat(body).isEqualTo("hello");
 	}
 
-	private static int kernelDefault(String name) throws IOException {
-		return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4", name)).get(0).trim());
-	}
 
 }

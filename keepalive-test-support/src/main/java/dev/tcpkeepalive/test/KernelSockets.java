@@ -2,6 +2,8 @@ package dev.tcpkeepalive.test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,21 @@ public final class KernelSockets {
 			};
 		}
 		return millis;
+	}
+
+	/**
+	 * Return one of the kernel's keepalive defaults for new sockets, e.g. {@code tcp_keepalive_time}.
+	 * @param name the file name under {@code /proc/sys/net/ipv4}
+	 * @return the value
+	 */
+	public static int kernelDefault(String name) {
+		try {
+			// readAllLines, not readString: procfs reports a size of 0, which readString takes literally on some JDKs
+			return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4", name)).get(0).trim());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read the kernel's " + name, ex);
+		}
 	}
 
 	/**
