@@ -47,7 +47,14 @@ public final class LabServer {
 			Thread reader = new Thread(server::readOutput, "nat-lab-server-output");
 			reader.setDaemon(true);
 			reader.start();
-			server.awaitListening();
+			try {
+				server.awaitListening();
+			}
+			catch (RuntimeException ex) {
+				// The lab cannot stop a server it never got back: stop it here, or it outlives the namespaces
+				server.process.destroyForcibly();
+				throw ex;
+			}
 			return server;
 		}
 		catch (IOException ex) {
