@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param ok whether the call returned a response
  * @param seconds how long the call took
  * @param detail the response body, or the exception chain
- * @param evidence the lines showing which path the client took ({@code CONTEXT ...}, {@code CHANNEL ...})
+ * @param evidence the lines showing which path the client took ({@code CONTEXT}, {@code FACTORY}, {@code CONNECTOR}, {@code CHANNEL})
  */
 record ClientOutcome(boolean ok, double seconds, String detail, String evidence) {
 
@@ -27,7 +27,8 @@ record ClientOutcome(boolean ok, double seconds, String detail, String evidence)
 		String[] parts = results.get(0).split(" ", 3);
 		String evidence = String.join("\n", run.stdout()
 			.lines()
-			.filter((line) -> line.startsWith("CONTEXT ") || line.startsWith("CHANNEL "))
+			.filter((line) -> line.startsWith("CONTEXT ") || line.startsWith("CHANNEL ") || line.startsWith("FACTORY ")
+					|| line.startsWith("CONNECTOR "))
 			.distinct()
 			.toList());
 		return new ClientOutcome(parts[0].equals("ok"), Double.parseDouble(parts[1]),

@@ -64,6 +64,8 @@ class DeadPeerNatLabTests {
 				LabRuns.properties(mode, READ_TIMEOUT, properties));
 		// The server reports the request before it starts waiting: from here on the flow is idle
 		lab.server().awaitRequest(slow, Duration.ofSeconds(60));
+		// Blackholing before the request is acknowledged would test TCP retransmission, not keepalive
+		lab.awaitClientSocketsAcknowledged(Duration.ofSeconds(10));
 		lab.blackhole();
 		ClientOutcome outcome = LabRuns.await(client);
 		LabSummary.record(row, mode, outcome);

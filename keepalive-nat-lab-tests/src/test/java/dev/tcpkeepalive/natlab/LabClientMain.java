@@ -8,8 +8,10 @@ import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * Runs a lab client application: starts it, times one call through the path under test and prints the outcome as
@@ -30,6 +32,7 @@ final class LabClientMain {
 		app.setDefaultProperties(Map.of("server.port", "0", "spring.main.log-startup-info", "false"));
 		try (ConfigurableApplicationContext context = app.run()) {
 			System.out.println("CONTEXT " + context.getClass().getSimpleName());
+			printClientLibraries(context);
 			warmUp(context, call);
 			long start = System.nanoTime();
 			try {
@@ -45,6 +48,19 @@ final class LabClientMain {
 			System.exit(2);
 		}
 		System.exit(0);
+	}
+
+	// Shows which client library Boot really chose, so that each row of the table is the path it claims to be
+	private static void printClientLibraries(ConfigurableApplicationContext context) {
+		ClientHttpRequestFactoryBuilder<?> factory = context.getBeanProvider(ClientHttpRequestFactoryBuilder.class)
+			.getIfAvailable();
+		if (factory != null) {
+			System.out.println("FACTORY " + factory.getClass().getSimpleName());
+		}
+		ClientHttpConnector connector = context.getBeanProvider(ClientHttpConnector.class).getIfAvailable();
+		if (connector != null) {
+			System.out.println("CONNECTOR " + connector.getClass().getSimpleName());
+		}
 	}
 
 	// A first request opens the pooled connection, so the timed call measures the network and not class loading

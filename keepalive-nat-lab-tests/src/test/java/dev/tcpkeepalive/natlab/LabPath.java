@@ -7,23 +7,25 @@ import java.util.Map;
  */
 enum LabPath {
 
-	REST_CLIENT("1 RestClient / HttpClient 5", RestClientApp.class, Map.of(), "AnnotationConfigApplicationContext"),
+	REST_CLIENT("1 RestClient / HttpClient 5", RestClientApp.class, Map.of(), Evidence.HTTP_COMPONENTS_FACTORY),
 
-	REST_TEMPLATE("2 RestTemplate / HttpClient 5", RestTemplateApp.class, Map.of(),
-			"AnnotationConfigApplicationContext"),
+	REST_TEMPLATE("2 RestTemplate / HttpClient 5", RestTemplateApp.class, Map.of(), Evidence.HTTP_COMPONENTS_FACTORY),
 
 	HTTP_SERVICE_CLIENT("3 @HttpExchange client / RestClient", HttpServiceClientApp.class, Map.of(),
-			"AnnotationConfigApplicationContext"),
+			Evidence.HTTP_COMPONENTS_FACTORY),
 
-	WEB_CLIENT_EPOLL("4 WebClient / Reactor Netty epoll", WebClientApp.class, Map.of(), "CHANNEL EpollSocketChannel"),
+	WEB_CLIENT_EPOLL("4 WebClient / Reactor Netty epoll", WebClientApp.class, Map.of(), Evidence.REACTOR_CONNECTOR,
+			"CHANNEL EpollSocketChannel"),
 
 	WEB_CLIENT_NIO("5 WebClient / Reactor Netty NIO", WebClientApp.class, Map.of("reactor.netty.native", "false"),
-			"CHANNEL NioSocketChannel"),
+			Evidence.REACTOR_CONNECTOR, "CHANNEL NioSocketChannel"),
 
 	WEB_CLIENT_HTTP_COMPONENTS("6 WebClient / HttpComponents async", WebClientApp.class,
-			Map.of("spring.http.clients.reactive.connector", "http-components"), "AnnotationConfigApplicationContext"),
+			Map.of("spring.http.clients.reactive.connector", "http-components"),
+			"CONNECTOR HttpComponentsClientHttpConnector"),
 
 	REACTIVE_WEB_REST_CLIENT("7 RestClient in a reactive web app", ReactiveWebRestClientApp.class, Map.of(),
+			// Without the starter no builder bean exists here: RestClient detects HttpClient 5 by itself
 			"ReactiveWebServerApplicationContext");
 
 	private final String label;
@@ -32,9 +34,9 @@ enum LabPath {
 
 	private final Map<String, String> properties;
 
-	private final String evidence;
+	private final String[] evidence;
 
-	LabPath(String label, Class<?> application, Map<String, String> properties, String evidence) {
+	LabPath(String label, Class<?> application, Map<String, String> properties, String... evidence) {
 		this.label = label;
 		this.application = application;
 		this.properties = properties;
@@ -56,8 +58,17 @@ enum LabPath {
 	/**
 	 * Return what the client must print to show it really took this path (its context type or Netty channel).
 	 */
-	String evidence() {
-		return this.evidence;
+	String[] evidence() {
+		return this.evidence.clone();
+	}
+
+	// A nested holder, because an enum's constants cannot refer to its own static fields
+	private static final class Evidence {
+
+		static final String HTTP_COMPONENTS_FACTORY = "FACTORY HttpComponentsClientHttpRequestFactoryBuilder";
+
+		static final String REACTOR_CONNECTOR = "CONNECTOR ReactorClientHttpConnector";
+
 	}
 
 }

@@ -103,6 +103,14 @@ public final class LabServer {
 	}
 
 	/**
+	 * Return the port the server listens on.
+	 * @return the port
+	 */
+	public synchronized int port() {
+		return this.port;
+	}
+
+	/**
 	 * Return the address of a path on the server, as a client in the lab reaches it.
 	 * @param pathAndQuery the path, starting with {@code /}, and any query
 	 * @return the absolute URI

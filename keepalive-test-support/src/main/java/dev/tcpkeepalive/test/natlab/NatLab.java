@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -157,6 +158,29 @@ public final class NatLab implements AutoCloseable {
 	 */
 	public ClientRun runClient(Class<?> mainClass, List<String> args, Map<String, String> systemProperties) {
 		return startClient(mainClass, args, systemProperties).await(DEFAULT_CLIENT_DEADLINE);
+	}
+
+	/**
+	 * Wait until every client socket connected to the lab server has all its sent data acknowledged, so that the
+	 * flow is truly idle: while data is unacknowledged the kernel retransmits instead of sending keepalive probes.
+	 * @param timeout how long to wait
+	 */
+	public void awaitClientSocketsAcknowledged(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String filter = "( dport = :" + server().port() + " )";
+		while (true) {
+			String sockets = Shell.run("ip", "netns", "exec", this.network.client, "ss", "-tnoi", "state",
+					"established", filter);
+			boolean connected = sockets.lines().anyMatch((line) -> line.contains(":" + server().port()));
+			if (connected && !sockets.contains("unacked:") && !sockets.contains("timer:(on,")) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Client sockets still have unacknowledged data:\n" + sockets);
+			}
+			// Polling the kernel's view is the synchronisation itself; there is no event to wait on
+			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+		}
 	}
 
 	/**
