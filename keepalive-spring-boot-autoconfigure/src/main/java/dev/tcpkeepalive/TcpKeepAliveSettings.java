@@ -79,14 +79,6 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 		return this.idle.plus(this.interval);
 	}
 
-	/**
-	 * Return how long a dead peer goes unnoticed: idle plus count intervals.
-	 * @return the time to detect a dead peer
-	 */
-	public Duration deadPeerDetection() {
-		return this.idle.plus(this.interval.multipliedBy(this.count));
-	}
-
 	private static void requireWholeSeconds(String setting, Duration value, String suggestion) {
 		if (value == null) {
 			throw new InvalidTcpKeepAliveSettingException(setting, "null", "1s..32767s", "Set it, for example to "

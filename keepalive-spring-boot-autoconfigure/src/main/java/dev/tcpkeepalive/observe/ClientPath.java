@@ -39,19 +39,4 @@ public enum ClientPath {
 		return this.id;
 	}
 
-	/**
-	 * Return the path with the given id.
-	 * @param id the id
-	 * @return the path
-	 * @throws IllegalArgumentException if no path has that id
-	 */
-	public static ClientPath fromId(String id) {
-		for (ClientPath path : values()) {
-			if (path.id.equals(id)) {
-				return path;
-			}
-		}
-		throw new IllegalArgumentException("Unknown client '" + id + "'");
-	}
-
 }
