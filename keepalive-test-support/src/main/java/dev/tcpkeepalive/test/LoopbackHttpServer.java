@@ -24,6 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
+	private static final int DEFAULT_BACKLOG = 128;
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -58,8 +60,12 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LoopbackHttpServer start(InetSocketAddress address, Consumer<String> requestLog) {
+		return start(address, DEFAULT_BACKLOG, requestLog);
+	}
+
+	private static LoopbackHttpServer start(InetSocketAddress address, int backlog, Consumer<String> requestLog) {
 		try {
-			HttpServer server = HttpServer.create(address, 128);
+			HttpServer server = HttpServer.create(address, backlog);
 			ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
 				Thread thread = new Thread(runnable, "loopback-http-server");
 				thread.setDaemon(true);
@@ -86,12 +92,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	/**
 	 * Run a server until standard input closes, so it ends with the process that started it. Prints
 	 * {@code LISTENING <address> <port>} once bound and {@code REQUEST <remote> <uri>} per request.
-	 * @param args the address to bind
+	 * @param args the address to bind, and optionally the accept backlog, for bursts of many connections at once
 	 * @throws IOException if standard input cannot be read
 	 */
 	public static void main(String[] args) throws IOException {
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(args[0]), 0);
-		try (LoopbackHttpServer server = start(address, (request) -> System.out.println("REQUEST " + request))) {
+		int backlog = (args.length > 1) ? Integer.parseInt(args[1]) : DEFAULT_BACKLOG;
+		try (LoopbackHttpServer server = start(address, backlog,
+				(request) -> System.out.println("REQUEST " + request))) {
 			System.out.println("LISTENING " + args[0] + " " + server.port());
 			InputStream in = System.in;
 			while (in.read() != -1) {
