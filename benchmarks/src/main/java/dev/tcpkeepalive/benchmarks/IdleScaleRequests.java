@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -58,10 +60,14 @@ final class IdleScaleRequests {
 	}
 
 	/**
-	 * Send a last request, after which the server's log holds every earlier request of the run.
+	 * Send a last request, after which the server's log holds every earlier request of the run. It goes on a new
+	 * connection outside the pool, which may still hold connections whose flows the NAT has forgotten.
 	 */
 	void done() {
-		this.client.get()
+		WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.newConnection()))
+			.build()
+			.get()
 			.uri(this.server.resolve("/hello?" + tag("done")))
 			.retrieve()
 			.bodyToMono(String.class)
