@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Arguments: the server's base URI, the side ({@code with} or {@code without}), a run id that tags every request in
  * the server's log, the connection count, the connections opened before the first heap histogram, the idle period
- * (ISO-8601) and the seconds the server takes to answer each request.
+ * (ISO-8601) and the seconds the server takes to answer each request, sending a byte a second.
  */
 final class IdleScaleClient {
 
@@ -50,8 +50,9 @@ final class IdleScaleClient {
 		try (ConfigurableApplicationContext context = ClientApplication.run(side, Side.DISABLED, properties,
 				ScalePool.class)) {
 			IdleScaleRequests requests = new IdleScaleRequests(context.getBean(WebClient.Builder.class).build(), server,
-					args[2], Double.parseDouble(args[6]));
-			// Slow answers keep every request of a phase in flight at once, so each one holds its own connection
+					args[2], Integer.parseInt(args[6]));
+			// Answers that take longer than dispatching a whole phase keep all its requests in flight at once, so
+			// each one holds its own connection; their byte a second keeps even flows without keepalive alive
 			print("first", requests.send("first", first));
 			print("heap-first", HeapHistogram.take().starterSummary(first));
 			print("open", requests.send("open", connections));

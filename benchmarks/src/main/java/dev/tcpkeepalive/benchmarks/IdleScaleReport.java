@@ -20,6 +20,8 @@ final class IdleScaleReport {
 		IdleScaleRun without = runs.stream().filter((run) -> run.side() == Side.WITHOUT).findFirst().orElseThrow();
 		System.out.printf("%n| Figure (round %d) | With the starter | Without (enabled=false) | Goal | Met |%n", round);
 		System.out.println("|---|---|---|---|---|");
+		row("Requests opening the pool: answered / failed", with, without,
+				(run) -> run.value("open", "ok") + " / " + run.value("open", "failed"), "", "");
 		row("Connections opened (distinct client ports in the server's log)", with, without,
 				(run) -> String.valueOf(run.opened()), String.valueOf(connections),
 				met(with.opened() == connections));

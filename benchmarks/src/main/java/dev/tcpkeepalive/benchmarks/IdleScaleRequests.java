@@ -22,8 +22,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class IdleScaleRequests {
 
-	// Long enough for thousands of requests to be dispatched on a busy machine; a dead flow never answers at all
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+	// Beyond the answer time, for thousands of requests to be dispatched on a busy machine; a dead flow never answers
+	private static final Duration MARGIN = Duration.ofSeconds(30);
 
 	private final WebClient client;
 
@@ -31,13 +31,16 @@ final class IdleScaleRequests {
 
 	private final String run;
 
-	private final double seconds;
+	private final int seconds;
 
-	IdleScaleRequests(WebClient client, URI server, String run, double seconds) {
+	private final Duration timeout;
+
+	IdleScaleRequests(WebClient client, URI server, String run, int seconds) {
 		this.client = client;
 		this.server = server;
 		this.run = run;
 		this.seconds = seconds;
+		this.timeout = MARGIN.plusSeconds(seconds);
 	}
 
 	Outcome send(String phase, int count) {
@@ -45,10 +48,10 @@ final class IdleScaleRequests {
 		Queue<Integer> failed = new ConcurrentLinkedQueue<>();
 		AtomicReference<String> firstFailure = new AtomicReference<>();
 		Flux.range(0, count).flatMap((index) -> this.client.get()
-			.uri(this.server.resolve("/slow?seconds=" + this.seconds + "&" + tag(phase) + index))
+			.uri(this.server.resolve("/drip?seconds=" + this.seconds + "&" + tag(phase) + index))
 			.retrieve()
 			.bodyToMono(String.class)
-			.timeout(TIMEOUT)
+			.timeout(this.timeout)
 			.then()
 			.onErrorResume((ex) -> {
 				failed.add(index);
@@ -71,7 +74,7 @@ final class IdleScaleRequests {
 			.uri(this.server.resolve("/hello?" + tag("done")))
 			.retrieve()
 			.bodyToMono(String.class)
-			.block(TIMEOUT);
+			.block(MARGIN);
 	}
 
 	String tag(String phase) {

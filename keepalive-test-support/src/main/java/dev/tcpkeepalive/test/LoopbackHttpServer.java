@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP/1.1 server with persistent connections, for client tests.
  * <p>
  * {@code /hello} answers at once; {@code /slow?seconds=N} answers after N seconds (fractions allowed);
+ * {@code /drip?seconds=N} answers over N whole seconds, one byte a second;
  * {@code /user-agent} answers with the request's {@code User-Agent} header. Its {@link #main(String[]) main method}
  * runs it as a separate process, as the NAT lab does inside a network namespace.
  */
@@ -76,6 +77,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
 				.accept(address(exchange.getRemoteAddress()) + " " + exchange.getRequestURI()));
 			server.createContext("/hello", (exchange) -> respond(exchange, "hello")).getFilters().add(log);
 			server.createContext("/slow", LoopbackHttpServer::slow).getFilters().add(log);
+			server.createContext("/drip", LoopbackHttpServer::drip).getFilters().add(log);
 			server
 				.createContext("/user-agent",
 						(exchange) -> respond(exchange, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))))
@@ -113,6 +115,26 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	}
 
 	private static void slow(HttpExchange exchange) throws IOException {
+		double seconds = seconds(exchange);
+		sleep((long) (seconds * 1000));
+		respond(exchange, "slept " + seconds + "s");
+	}
+
+	// Traffic every second keeps the flow fresh in any NAT, so many requests can be held in flight at once
+	private static void drip(HttpExchange exchange) throws IOException {
+		long seconds = (long) seconds(exchange);
+		exchange.getResponseHeaders().add("Content-Type", "text/plain");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (long second = 0; second < seconds; second++) {
+				out.write('.');
+				out.flush();
+				sleep(1000);
+			}
+		}
+	}
+
+	private static double seconds(HttpExchange exchange) {
 		String query = exchange.getRequestURI().getQuery();
 		double seconds = 0;
 		// Other parameters, such as a tag that tells concurrent clients apart in the request log, are ignored
@@ -121,13 +143,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
 				seconds = Double.parseDouble(parameter.substring("seconds=".length()));
 			}
 		}
+		return seconds;
+	}
+
+	private static void sleep(long millis) {
 		try {
-			Thread.sleep((long) (seconds * 1000));
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		respond(exchange, "slept " + seconds + "s");
 	}
 
 	private static void respond(HttpExchange exchange, String body) throws IOException {
