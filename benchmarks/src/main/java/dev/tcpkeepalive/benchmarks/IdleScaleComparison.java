@@ -65,8 +65,11 @@ public final class IdleScaleComparison {
 		for (int round = 0; round < rounds; round++) {
 			IdleScaleReport.print(round + 1, connections, FIRST_CONNECTIONS, runs.subList(2 * round, 2 * round + 2));
 		}
-		List<String> leftover = NatLab.leftoverNamespaces();
-		System.out.println(System.lineSeparator() + "Lab namespaces left: " + (leftover.isEmpty() ? "none" : leftover));
+		// Other processes on the machine may be running labs of their own; their namespaces carry their pid
+		String own = "natlab-" + ProcessHandle.current().pid() + "-";
+		List<String> leftover = NatLab.leftoverNamespaces().stream().filter((name) -> name.startsWith(own)).toList();
+		System.out.println(System.lineSeparator() + "This run's lab namespaces left: "
+				+ (leftover.isEmpty() ? "none" : leftover));
 	}
 
 	private static IdleScaleRun run(Side side, String id, int connections) {
