@@ -34,6 +34,19 @@ class ClientApplication {
 			"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration");
 
 	static ConfigurableApplicationContext run(Side side, String without) {
+		return run(side, without, List.of());
+	}
+
+	/**
+	 * Run the application with further sources, for example a pool sizing, and further arguments.
+	 * @param side with or without the starter
+	 * @param without how the "without" side is produced
+	 * @param moreArguments further Spring Boot arguments, after the ones that select the side
+	 * @param moreSources further configuration classes
+	 * @return the running context
+	 */
+	static ConfigurableApplicationContext run(Side side, String without, List<String> moreArguments,
+			Class<?>... moreSources) {
 		List<String> others = Side.autoConfigurations()
 			.stream()
 			.filter((name) -> !CLIENT_AUTO_CONFIGURATIONS.contains(name) && !Side.isStarterClass(name))
@@ -44,7 +57,9 @@ class ClientApplication {
 		arguments.add("--spring.http.clients.imperative.factory=http-components");
 		arguments.add("--spring.http.clients.reactive.connector=reactor");
 		arguments.add("--spring.main.banner-mode=off");
-		return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE)
+		arguments.addAll(moreArguments);
+		return new SpringApplicationBuilder(ClientApplication.class).sources(moreSources)
+			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(arguments.toArray(String[]::new));
 	}

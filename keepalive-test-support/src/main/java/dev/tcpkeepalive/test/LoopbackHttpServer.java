@@ -19,10 +19,13 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP/1.1 server with persistent connections, for client tests.
  * <p>
  * {@code /hello} answers at once; {@code /slow?seconds=N} answers after N seconds (fractions allowed);
+ * {@code /drip?seconds=N} answers over N whole seconds, one byte a second;
  * {@code /user-agent} answers with the request's {@code User-Agent} header. Its {@link #main(String[]) main method}
  * runs it as a separate process, as the NAT lab does inside a network namespace.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
+
+	private static final int DEFAULT_BACKLOG = 128;
 
 	private final HttpServer server;
 
@@ -58,8 +61,12 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LoopbackHttpServer start(InetSocketAddress address, Consumer<String> requestLog) {
+		return start(address, DEFAULT_BACKLOG, requestLog);
+	}
+
+	private static LoopbackHttpServer start(InetSocketAddress address, int backlog, Consumer<String> requestLog) {
 		try {
-			HttpServer server = HttpServer.create(address, 128);
+			HttpServer server = HttpServer.create(address, backlog);
 			ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
 				Thread thread = new Thread(runnable, "loopback-http-server");
 				thread.setDaemon(true);
@@ -70,6 +77,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
 				.accept(address(exchange.getRemoteAddress()) + " " + exchange.getRequestURI()));
 			server.createContext("/hello", (exchange) -> respond(exchange, "hello")).getFilters().add(log);
 			server.createContext("/slow", LoopbackHttpServer::slow).getFilters().add(log);
+			server.createContext("/drip", LoopbackHttpServer::drip).getFilters().add(log);
 			server
 				.createContext("/user-agent",
 						(exchange) -> respond(exchange, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))))
@@ -86,12 +94,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	/**
 	 * Run a server until standard input closes, so it ends with the process that started it. Prints
 	 * {@code LISTENING <address> <port>} once bound and {@code REQUEST <remote> <uri>} per request.
-	 * @param args the address to bind
+	 * @param args the address to bind, and optionally the accept backlog, for bursts of many connections at once
 	 * @throws IOException if standard input cannot be read
 	 */
 	public static void main(String[] args) throws IOException {
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(args[0]), 0);
-		try (LoopbackHttpServer server = start(address, (request) -> System.out.println("REQUEST " + request))) {
+		int backlog = (args.length > 1) ? Integer.parseInt(args[1]) : DEFAULT_BACKLOG;
+		try (LoopbackHttpServer server = start(address, backlog,
+				(request) -> System.out.println("REQUEST " + request))) {
 			System.out.println("LISTENING " + args[0] + " " + server.port());
 			InputStream in = System.in;
 			while (in.read() != -1) {
@@ -105,6 +115,26 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	}
 
 	private static void slow(HttpExchange exchange) throws IOException {
+		double seconds = seconds(exchange);
+		sleep((long) (seconds * 1000));
+		respond(exchange, "slept " + seconds + "s");
+	}
+
+	// Traffic every second keeps the flow fresh in any NAT, so many requests can be held in flight at once
+	private static void drip(HttpExchange exchange) throws IOException {
+		long seconds = (long) seconds(exchange);
+		exchange.getResponseHeaders().add("Content-Type", "text/plain");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (long second = 0; second < seconds; second++) {
+				out.write('.');
+				out.flush();
+				sleep(1000);
+			}
+		}
+	}
+
+	private static double seconds(HttpExchange exchange) {
 		String query = exchange.getRequestURI().getQuery();
 		double seconds = 0;
 		// Other parameters, such as a tag that tells concurrent clients apart in the request log, are ignored
@@ -113,13 +143,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
 				seconds = Double.parseDouble(parameter.substring("seconds=".length()));
 			}
 		}
+		return seconds;
+	}
+
+	private static void sleep(long millis) {
 		try {
-			Thread.sleep((long) (seconds * 1000));
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		respond(exchange, "slept " + seconds + "s");
 	}
 
 	private static void respond(HttpExchange exchange, String body) throws IOException {

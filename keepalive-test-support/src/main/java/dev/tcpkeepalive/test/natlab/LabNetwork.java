@@ -102,6 +102,10 @@ final class LabNetwork {
 		Shell.run(command.toArray(String[]::new));
 	}
 
+	String natSysctl(String name) {
+		return Shell.run("ip", "netns", "exec", this.nat, "sysctl", "-n", name).strip();
+	}
+
 	void blackhole() {
 		Shell.run("ip", "netns", "exec", this.nat, "nft", "insert", "rule", "inet", TABLE, "forward_filter", "drop");
 	}

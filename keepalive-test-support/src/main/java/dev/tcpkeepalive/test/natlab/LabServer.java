@@ -25,6 +25,10 @@ public final class LabServer {
 
 	private static final Duration START_DEADLINE = Duration.ofSeconds(30);
 
+	private static final int DEFAULT_BACKLOG = 128;
+
+	private static final Duration IDLE_INTERVAL = Duration.ofMinutes(10);
+
 	private final Process process;
 
 	private final List<String> requests = new ArrayList<>();
@@ -39,9 +43,10 @@ public final class LabServer {
 		this.process = process;
 	}
 
-	static LabServer start(String namespace) {
-		List<String> command = ChildJvm.command(namespace, LoopbackHttpServer.class.getName(),
-				List.of(LabNetwork.SERVER_ADDRESS), Map.of());
+	static LabServer start(String namespace, int connections) {
+		List<String> command = ChildJvm.command(namespace, connections, LoopbackHttpServer.class.getName(),
+				List.of(LabNetwork.SERVER_ADDRESS, String.valueOf(Math.max(DEFAULT_BACKLOG, connections))),
+				systemProperties(connections));
 		try {
 			LabServer server = new LabServer(new ProcessBuilder(command).redirectErrorStream(true).start());
 			Thread reader = new Thread(server::readOutput, "nat-lab-server-output");
@@ -60,6 +65,15 @@ public final class LabServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the lab server", ex);
 		}
+	}
+
+	// The JDK server closes idle connections beyond 200, and any idle for 30 s; a sized lab must keep them all
+	private static Map<String, String> systemProperties(int connections) {
+		if (connections == 0) {
+			return Map.of();
+		}
+		return Map.of("sun.net.httpserver.maxIdleConnections", String.valueOf(connections),
+				"sun.net.httpserver.idleInterval", String.valueOf(IDLE_INTERVAL.toSeconds()));
 	}
 
 	private void readOutput() {

@@ -40,6 +40,8 @@ public final class NatLab implements AutoCloseable {
 
 	private final LabNetwork network;
 
+	private final int connections;
+
 	private final Set<RunningClient> clients = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -48,9 +50,10 @@ public final class NatLab implements AutoCloseable {
 
 	private @Nullable LabServer server;
 
-	private NatLab(Duration natIdleTimeout, LabNetwork network) {
+	private NatLab(Duration natIdleTimeout, LabNetwork network, int connections) {
 		this.natIdleTimeout = natIdleTimeout;
 		this.network = network;
+		this.connections = connections;
 		this.shutdownHook = new Thread(this::tearDown, "nat-lab-teardown");
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
@@ -70,9 +73,29 @@ public final class NatLab implements AutoCloseable {
 	 * @throws IllegalStateException if the lab cannot be built or the NAT does not drop idle flows
 	 */
 	public static NatLab start(Duration natIdleTimeout) {
-		NatLab lab = new NatLab(natIdleTimeout, LabNetwork.create(natIdleTimeout));
+		return start(natIdleTimeout, 0);
+	}
+
+	/**
+	 * Start a lab sized for many concurrent connections: its server keeps that many idle connections open, its
+	 * server and client JVMs get heap for them, and the host's open-file limit and conntrack table are checked to
+	 * hold them.
+	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole seconds
+	 * @param connections connections a client will hold at once; {@code 0} for a lean lab as {@link #start(Duration)}
+	 * @return the running, self-checked lab
+	 * @throws IllegalStateException if the lab cannot be built, the host cannot hold that many connections, or the
+	 * NAT does not drop idle flows
+	 */
+	public static NatLab start(Duration natIdleTimeout, int connections) {
+		if (connections < 0) {
+			throw new IllegalArgumentException("'connections' must not be negative");
+		}
+		NatLab lab = new NatLab(natIdleTimeout, LabNetwork.create(natIdleTimeout), connections);
 		try {
-			lab.server = LabServer.start(lab.network.server);
+			if (connections > 0) {
+				LabCapacity.check(connections, lab.network);
+			}
+			lab.server = LabServer.start(lab.network.server, connections);
 			lab.proveIdleFlowsAreDropped();
 			return lab;
 		}
@@ -134,7 +157,8 @@ public final class NatLab implements AutoCloseable {
 		if (this.closed.get()) {
 			throw new IllegalStateException("The lab is closed");
 		}
-		List<String> command = ChildJvm.command(this.network.client, mainClass.getName(), args, systemProperties);
+		List<String> command = ChildJvm.command(this.network.client, this.connections, mainClass.getName(), args,
+				systemProperties);
 		clientSlots.acquireUninterruptibly();
 		RunningClient client;
 		try {
