@@ -1,13 +1,8 @@
 package dev.tcpkeepalive.httpcomponents;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.io.IOException;
 import java.net.Socket;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
@@ -50,32 +45,8 @@ public final class ObservingConnectionFactory implements HttpConnectionFactory<M
 	}
 
 	@Override
-	public ManagedHttpClientConnection createConnection(Socket socket) throws java.io.IOException {
-		ManagedHttpClientConnection connection = this.delegate.createConnection(socket);
-		try {
-			// A proxy keeps every interface of the real connection (Identifiable among them) without copying its API
-			return (ManagedHttpClientConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
-					interfacesOf(connection.getClass()), (proxy, method, args) -> {
-						if (isConnectedBind(method, args)) {
-							observe((Socket) args[0]);
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
-		}
-		catch (RuntimeException ex) {
-			// Observation is diagnostics only: an unobserved connection is better than a failed one
-			return connection;
-		}
-	}
-
-	private static boolean isConnectedBind(Method method, Object[] args) {
-		return "bind".equals(method.getName()) && args != null && args.length == 1 && args[0] instanceof Socket socket
-				&& socket.isConnected();
+	public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
+		return new ObservingConnection(this.delegate.createConnection(socket), this::observe);
 	}
 
 	private void observe(Socket socket) {
@@ -85,14 +56,6 @@ public final class ObservingConnectionFactory implements HttpConnectionFactory<M
 		catch (RuntimeException ex) {
 			// Observation is diagnostics only and must never break a connection
 		}
-	}
-
-	private static Class<?>[] interfacesOf(Class<?> type) {
-		Set<Class<?>> interfaces = new LinkedHashSet<>();
-		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
-			interfaces.addAll(Arrays.asList(candidate.getInterfaces()));
-		}
-		return interfaces.toArray(new Class<?>[0]);
 	}
 
 }

@@ -55,6 +55,8 @@ class ReactorNettyTransportTests {
 		assertThat(request.apply(context, this.server)).isEqualTo("hello");
 		ChannelSnapshot snapshot = context.getBean(ChannelSnapshot.Recorder.class).next();
 		assertThat(snapshot.transport()).isEqualTo(expected).isEqualTo(NettyTransport.detect());
+		// What the endpoint reports as platform.nettyTransport
+		assertThat(context.getBean(KeepAliveCoverage.class).nettyTransport()).isEqualTo(expected.id());
 		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
 				ChannelSnapshot::count)
 			.containsExactly(true, 41, 7, 5);
