@@ -2,6 +2,7 @@ package dev.tcpkeepalive.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.tcpkeepalive.PlatformSupport;
 import dev.tcpkeepalive.observe.ClientCoverage;
@@ -27,10 +28,10 @@ final class CoverageDecision {
 
 	private final PlatformSupport platform;
 
-	private final @Nullable String nettyTransport;
+	private final Supplier<@Nullable String> nettyTransport;
 
 	CoverageDecision(TcpKeepAliveProperties properties, boolean userTimeout, PlatformSupport platform,
-			@Nullable String nettyTransport) {
+			Supplier<@Nullable String> nettyTransport) {
 		this.properties = properties;
 		this.userTimeout = userTimeout;
 		this.platform = platform;
@@ -60,14 +61,19 @@ final class CoverageDecision {
 			return ClientCoverage.disabled(ClientPath.REACTOR_NETTY, usedBy,
 					"azure.tcp-keepalive.reactor-netty.enabled=false");
 		}
-		if ("nio".equals(this.nettyTransport)) {
+		// On Linux every transport carries idle, interval and count; only TCP_USER_TIMEOUT depends on which one
+		if (this.platform.os().startsWith("Linux") && this.platform.allExtendedOptionsSupported() && !this.userTimeout) {
+			return ClientCoverage.applied(ClientPath.REACTOR_NETTY, usedBy);
+		}
+		String transport = this.nettyTransport.get();
+		if ("nio".equals(transport)) {
 			return jdkOptions(ClientPath.REACTOR_NETTY, usedBy, "Reactor Netty on the NIO transport");
 		}
-		if ("kqueue".equals(this.nettyTransport) || "unknown".equals(this.nettyTransport)) {
+		if ("kqueue".equals(transport) || "unknown".equals(transport)) {
 			return ClientCoverage.partial(ClientPath.REACTOR_NETTY, usedBy,
 					List.of("TCP_KEEPIDLE", "TCP_KEEPINTERVAL", "TCP_KEEPCOUNT", "TCP_USER_TIMEOUT"),
 					"only SO_KEEPALIVE can be set on the %s transport, so the OS's idle time applies: run with -Dreactor.netty.native=false to use NIO"
-						.formatted(this.nettyTransport));
+						.formatted(transport));
 		}
 		// The native transports set every option, TCP_USER_TIMEOUT included, through the kernel directly
 		return ClientCoverage.applied(ClientPath.REACTOR_NETTY, usedBy);

@@ -1,6 +1,7 @@
 package dev.tcpkeepalive.autoconfigure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Which client paths the application uses and what the starter did for each, decided once all beans exist.
@@ -36,7 +38,8 @@ public class KeepAliveCoverage implements SmartInitializingSingleton {
 
 	private final @Nullable ClassLoader classLoader;
 
-	private final @Nullable String nettyTransport;
+	// Finding the transport loads Netty's native library (about half a second), so it is only done when needed
+	private final SingletonSupplier<Optional<String>> nettyTransport;
 
 	private volatile @Nullable List<ClientCoverage> clients;
 
@@ -46,7 +49,8 @@ public class KeepAliveCoverage implements SmartInitializingSingleton {
 		this.settings = settings;
 		this.beanFactory = beanFactory;
 		this.classLoader = classLoader;
-		this.nettyTransport = NettyTransportDetection.detect(classLoader);
+		this.nettyTransport = SingletonSupplier
+			.of(() -> Optional.ofNullable(NettyTransportDetection.detect(classLoader)));
 	}
 
 	@Override
@@ -68,7 +72,7 @@ public class KeepAliveCoverage implements SmartInitializingSingleton {
 		if (clients == null) {
 			CoverageDecision decision = new CoverageDecision(this.properties,
 					this.settings != null && this.settings.userTimeout() != null, PlatformSupport.current(),
-					this.nettyTransport);
+					() -> nettyTransport());
 			ClientPathDetection detection = new ClientPathDetection(this.beanFactory, this.classLoader);
 			clients = detection.detect()
 				.entrySet()
@@ -95,7 +99,7 @@ public class KeepAliveCoverage implements SmartInitializingSingleton {
 	 * @return {@code epoll}, {@code io_uring} or {@code nio}, or {@code null} when Reactor Netty is absent
 	 */
 	public @Nullable String nettyTransport() {
-		return this.nettyTransport;
+		return this.nettyTransport.obtain().orElse(null);
 	}
 
 	private String summary(List<ClientCoverage> clients) {
