@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.tcpkeepalive.test.EventLoopHttpServer;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lab's slow HTTP/1.1 server: a {@link LoopbackHttpServer} in its own JVM inside the server namespace, with
- * persistent connections, {@code /hello} and {@code /slow?seconds=N}.
+ * The lab's slow HTTP/1.1 server, in its own JVM inside the server namespace, with persistent connections,
+ * {@code /hello}, {@code /slow?seconds=N} and {@code /drip?seconds=N}: a {@link LoopbackHttpServer} or an
+ * {@link EventLoopHttpServer}, see {@link Kind}.
  *
  * @since 0.1.0
  */
@@ -43,10 +45,13 @@ public final class LabServer {
 		this.process = process;
 	}
 
-	static LabServer start(String namespace, int connections) {
-		List<String> command = ChildJvm.command(namespace, connections, LoopbackHttpServer.class.getName(),
+	static LabServer start(String namespace, int connections, Kind kind) {
+		String mainClass = (kind == Kind.EVENT_LOOP) ? EventLoopHttpServer.class.getName()
+				: LoopbackHttpServer.class.getName();
+		Map<String, String> properties = (kind == Kind.EVENT_LOOP) ? Map.of() : systemProperties(connections);
+		List<String> command = ChildJvm.command(namespace, connections, mainClass,
 				List.of(LabNetwork.SERVER_ADDRESS, String.valueOf(Math.max(DEFAULT_BACKLOG, connections))),
-				systemProperties(connections));
+				properties);
 		try {
 			LabServer server = new LabServer(new ProcessBuilder(command).redirectErrorStream(true).start());
 			Thread reader = new Thread(server::readOutput, "nat-lab-server-output");
@@ -187,6 +192,25 @@ public final class LabServer {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * How the lab server serves its exchanges.
+	 */
+	public enum Kind {
+
+		/**
+		 * The JDK's {@code HttpServer}, a thread per exchange in flight ({@link LoopbackHttpServer}); enough for the
+		 * few connections of a test.
+		 */
+		THREAD_PER_EXCHANGE,
+
+		/**
+		 * Reactor Netty's event loops ({@link EventLoopHttpServer}), for thousands of exchanges in flight at once;
+		 * needs {@code reactor-netty-http} on the class path.
+		 */
+		EVENT_LOOP
+
 	}
 
 }

@@ -87,6 +87,20 @@ public final class NatLab implements AutoCloseable {
 	 * NAT does not drop idle flows
 	 */
 	public static NatLab start(Duration natIdleTimeout, int connections) {
+		return start(natIdleTimeout, connections, LabServer.Kind.THREAD_PER_EXCHANGE);
+	}
+
+	/**
+	 * Start a lab sized for many concurrent connections, as {@link #start(Duration, int)}, with the given kind of
+	 * server.
+	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole seconds
+	 * @param connections connections a client will hold at once; {@code 0} for a lean lab as {@link #start(Duration)}
+	 * @param server the kind of lab server; {@link LabServer.Kind#EVENT_LOOP} to hold thousands of requests in flight
+	 * @return the running, self-checked lab
+	 * @throws IllegalStateException if the lab cannot be built, the host cannot hold that many connections, or the
+	 * NAT does not drop idle flows
+	 */
+	public static NatLab start(Duration natIdleTimeout, int connections, LabServer.Kind server) {
 		if (connections < 0) {
 			throw new IllegalArgumentException("'connections' must not be negative");
 		}
@@ -95,7 +109,7 @@ public final class NatLab implements AutoCloseable {
 			if (connections > 0) {
 				LabCapacity.check(connections, lab.network);
 			}
-			lab.server = LabServer.start(lab.network.server, connections);
+			lab.server = LabServer.start(lab.network.server, connections, server);
 			lab.proveIdleFlowsAreDropped();
 			return lab;
 		}
