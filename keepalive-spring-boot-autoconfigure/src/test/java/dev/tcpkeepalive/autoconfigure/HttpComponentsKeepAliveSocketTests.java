@@ -67,12 +67,7 @@ class HttpComponentsKeepAliveSocketTests {
 	@Test
 	void whenRestClientConnectsThenItsSocketCarriesTheConfiguredKeepAlive() {
 		// On Boot 4.1 this also proves the configured 7/3/4 replace httpcore5 5.4's own 5/5/3 default
-		run(new ApplicationContextRunner(), (context) -> context.getBean(RestClient.Builder.class)
-			.build()
-			.get()
-			.uri(this.server.uri("/hello"))
-			.retrieve()
-			.body(String.class));
+		run(new ApplicationContextRunner(), (context) -> restClientGet(context, "/hello"));
 	}
 
 	@Test
@@ -91,12 +86,7 @@ class HttpComponentsKeepAliveSocketTests {
 
 	@Test
 	void whenRestClientConnectsInAReactiveApplicationThenItsSocketCarriesTheConfiguredKeepAlive() {
-		run(new ReactiveWebApplicationContextRunner(), (context) -> context.getBean(RestClient.Builder.class)
-			.build()
-			.get()
-			.uri(this.server.uri("/hello"))
-			.retrieve()
-			.body(String.class));
+		run(new ReactiveWebApplicationContextRunner(), (context) -> restClientGet(context, "/hello"));
 	}
 
 	@Test
@@ -116,12 +106,7 @@ class HttpComponentsKeepAliveSocketTests {
 	@Test
 	void whenTheUserHasOwnCustomizersThenBothTheirsAndKeepAliveApply() {
 		run(new ApplicationContextRunner().withUserConfiguration(UserCustomizerConfiguration.class),
-				(context) -> context.getBean(RestClient.Builder.class)
-					.build()
-					.get()
-					.uri(this.server.uri("/user-agent"))
-					.retrieve()
-					.body(String.class),
+				(context) -> restClientGet(context, "/user-agent"),
 				"user-agent-from-user");
 	}
 
@@ -131,12 +116,7 @@ class HttpComponentsKeepAliveSocketTests {
 			.withPropertyValues(SETTINGS)
 			.withPropertyValues("azure.tcp-keepalive.enabled=false")
 			.run((context) -> {
-				assertThat(context.getBean(RestClient.Builder.class)
-					.build()
-					.get()
-					.uri(this.server.uri("/hello"))
-					.retrieve()
-					.body(String.class)).isEqualTo("hello");
+				assertThat(restClientGet(context, "/hello")).isEqualTo("hello");
 				ObservedKeepAlive observed = latest(context);
 				List<KernelSockets.Entry> kernel = kernelView();
 				assertThat(kernel).isNotEmpty();
@@ -184,6 +164,15 @@ class HttpComponentsKeepAliveSocketTests {
 			.allSatisfy((entry) -> assertThat(entry.keepAliveRemainingMillis()).isNotNull()
 				.isPositive()
 				.isLessThanOrEqualTo(7000));
+	}
+
+	private String restClientGet(ApplicationContext context, String path) {
+		return context.getBean(RestClient.Builder.class)
+			.build()
+			.get()
+			.uri(this.server.uri(path))
+			.retrieve()
+			.body(String.class);
 	}
 
 	private ObservedKeepAlive latest(ApplicationContext context) {
