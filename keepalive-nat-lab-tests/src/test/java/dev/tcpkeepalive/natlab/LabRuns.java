@@ -9,6 +9,8 @@ import java.util.Map;
 import dev.tcpkeepalive.test.natlab.NatLab;
 import dev.tcpkeepalive.test.natlab.RunningClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Starts lab clients the same way for every test: the path's application, the mode's properties and a read timeout.
  */
@@ -31,6 +33,26 @@ final class LabRuns {
 		ClientOutcome outcome = await(lab.startClient(path.application(), List.of(url), properties));
 		LabSummary.record(path.label(), mode, outcome);
 		return outcome;
+	}
+
+	/**
+	 * Send the slow request with the starter and assert that the answer arrives through the NAT.
+	 */
+	static void assertSlowResponseArrives(NatLab lab, LabPath path) {
+		ClientOutcome outcome = slowRequest(lab, path, LabMode.WITH_STARTER);
+		assertThat(outcome.evidence()).contains(path.evidence());
+		assertThat(outcome.ok()).as(outcome::toString).isTrue();
+		assertThat(outcome.detail()).isEqualTo("slept " + (double) slowDelaySeconds(lab) + "s");
+	}
+
+	/**
+	 * Send the slow request without keepalive and assert that the client waits for its read timeout.
+	 */
+	static void assertClientWaitsForItsReadTimeout(NatLab lab, LabPath path) {
+		ClientOutcome outcome = slowRequest(lab, path, LabMode.WITHOUT_STARTER);
+		assertThat(outcome.evidence()).contains(path.evidence());
+		assertThat(outcome.timedOut()).as(outcome::toString).isTrue();
+		assertThat(outcome.seconds()).isGreaterThanOrEqualTo(READ_TIMEOUT.toSeconds() - 0.5);
 	}
 
 	static long slowDelaySeconds(NatLab lab) {

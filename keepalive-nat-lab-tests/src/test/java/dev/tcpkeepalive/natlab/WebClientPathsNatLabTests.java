@@ -8,8 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * NAT lab proof for WebClient over Reactor Netty (epoll and NIO) and over the HttpComponents async connector: a
  * response that arrives after three NAT idle timeouts. Tagged {@code webclient}.
@@ -28,19 +26,13 @@ class WebClientPathsNatLabTests {
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS" })
 	void withTheStarterTheSlowResponseArrivesThroughTheNat(LabPath path) {
-		ClientOutcome outcome = LabRuns.slowRequest(lab, path, LabMode.WITH_STARTER);
-		assertThat(outcome.evidence()).contains(path.evidence());
-		assertThat(outcome.ok()).as(outcome::toString).isTrue();
-		assertThat(outcome.detail()).isEqualTo("slept " + (double) LabRuns.slowDelaySeconds(lab) + "s");
+		LabRuns.assertSlowResponseArrives(lab, path);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS" })
 	void withoutKeepAliveTheClientWaitsForItsReadTimeout(LabPath path) {
-		ClientOutcome outcome = LabRuns.slowRequest(lab, path, LabMode.WITHOUT_STARTER);
-		assertThat(outcome.evidence()).contains(path.evidence());
-		assertThat(outcome.timedOut()).as(outcome::toString).isTrue();
-		assertThat(outcome.seconds()).isGreaterThanOrEqualTo(LabRuns.READ_TIMEOUT.toSeconds() - 0.5);
+		LabRuns.assertClientWaitsForItsReadTimeout(lab, path);
 	}
 
 }
