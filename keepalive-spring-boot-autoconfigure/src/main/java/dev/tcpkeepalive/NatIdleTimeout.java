@@ -2,6 +2,8 @@ package dev.tcpkeepalive;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The idle timeout of the NAT or load balancer being defended against, and the one rule keepalive must meet for it:
  * {@code idle + interval < timeout}, so that one lost probe still refreshes the NAT entry in time.
@@ -70,12 +72,8 @@ public record NatIdleTimeout(long seconds) {
 					.formatted(fix[0], fix[1], idle + interval));
 	}
 
-	/**
-	 * Return an idle time and interval that meet the rule, keeping the given interval where it fits.
-	 * @param intervalSeconds the interval to keep if possible
-	 * @return idle and interval in seconds, both within 1..32767 and with a sum below the timeout
-	 */
-	public long[] safePair(long intervalSeconds) {
+	// Idle and interval in seconds, both within 1..32767 and with a sum below the timeout, keeping the interval if it fits
+	long[] safePair(long intervalSeconds) {
 		long idle = Math.min(TcpKeepAliveSettings.MAX_SECONDS, Math.max(1, this.seconds / 2));
 		// seconds >= 3 and idle <= seconds / 2, so at least one second is left for the interval
 		long interval = Math.max(1,
@@ -84,11 +82,42 @@ public record NatIdleTimeout(long seconds) {
 	}
 
 	/**
-	 * Return the timeout as a duration.
-	 * @return the timeout
+	 * Create settings that this NAT keeps alive, validated against the kernel's ranges and this timeout's rule.
+	 * @param idle silence before the first probe
+	 * @param interval gap between unanswered probes
+	 * @param count unanswered probes before the peer is declared dead
+	 * @param userTimeout TCP_USER_TIMEOUT, or {@code null} to leave the OS default
+	 * @return the settings
+	 * @throws InvalidTcpKeepAliveSettingException if a value is out of range or breaks the rule; its suggestion is a
+	 * value that meets every rule together with the other values
 	 */
-	public Duration toDuration() {
-		return Duration.ofSeconds(this.seconds);
+	public TcpKeepAliveSettings settings(Duration idle, Duration interval, int count, @Nullable Duration userTimeout) {
+		TcpKeepAliveSettings settings;
+		try {
+			settings = new TcpKeepAliveSettings(idle, interval, count, userTimeout);
+		}
+		catch (InvalidTcpKeepAliveSettingException ex) {
+			throw withSafeExample(ex, interval);
+		}
+		requireKeptAlive(settings);
+		return settings;
+	}
+
+	// The settings alone suggest values that suit the default NAT timeout; these suit this one
+	private InvalidTcpKeepAliveSettingException withSafeExample(InvalidTcpKeepAliveSettingException ex,
+			@Nullable Duration interval) {
+		boolean idle = "idle".equals(ex.getSetting());
+		if (!idle && !"interval".equals(ex.getSetting())) {
+			return ex;
+		}
+		boolean keepInterval = idle && interval != null && interval.getNano() == 0 && interval.getSeconds() >= 1
+				&& interval.getSeconds() <= TcpKeepAliveSettings.MAX_SECONDS;
+		long[] pair = safePair(keepInterval ? interval.getSeconds() : 30);
+		String example = idle ? "%ds (with interval %ds)".formatted(pair[0], pair[1])
+				: "%ds (with idle %ds)".formatted(pair[1], pair[0]);
+		return new InvalidTcpKeepAliveSettingException(ex.getSetting(), ex.getValue(), ex.getValidRange(),
+				"Use whole seconds that keep idle + interval below nat-idle-timeout (%ds), for example %s."
+					.formatted(this.seconds, example));
 	}
 
 	private static String rangeText() {

@@ -79,14 +79,6 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 		return (this.userTimeout != null) ? (int) this.userTimeout.toMillis() : null;
 	}
 
-	/**
-	 * Return the longest silence a NAT sees on an idle connection when one probe is lost: idle plus one interval.
-	 * @return the worst-case gap between packets
-	 */
-	public Duration worstCaseGap() {
-		return this.idle.plus(this.interval);
-	}
-
 	private static void requireWholeSeconds(String setting, Duration value, String suggestion) {
 		if (value == null) {
 			throw new InvalidTcpKeepAliveSettingException(setting, "", "1s..32767s in whole seconds",

@@ -64,8 +64,8 @@ public final class TcpKeepAliveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
-	TcpKeepAliveSettings tcpKeepAliveSettings(TcpKeepAliveProperties properties) {
-		return properties.toSettings();
+	TcpKeepAliveSettings tcpKeepAliveSettings(TcpKeepAliveProperties properties, Environment environment) {
+		return validSettings(properties, environment);
 	}
 
 	@Bean
@@ -78,9 +78,13 @@ public final class TcpKeepAliveAutoConfiguration {
 	@Bean
 	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties, Environment environment,
 			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
+		return new KeepAliveReporter(properties.isEnabled(), validSettings(properties, environment),
+				properties.natIdleTimeout(), environment, beanFactory, resourceLoader.getClassLoader());
+	}
+
+	private static TcpKeepAliveSettings validSettings(TcpKeepAliveProperties properties, Environment environment) {
 		EmptyPropertyCheck.requireNoEmptyValues(environment);
-		return new KeepAliveReporter(properties.isEnabled(), properties.toSettings(), properties.natIdleTimeout(),
-				environment, beanFactory, resourceLoader.getClassLoader());
+		return properties.toSettings();
 	}
 
 	@Configuration(proxyBeanMethods = false)

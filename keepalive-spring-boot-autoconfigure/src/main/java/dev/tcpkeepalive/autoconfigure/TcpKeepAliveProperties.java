@@ -3,7 +3,6 @@ package dev.tcpkeepalive.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-import dev.tcpkeepalive.InvalidTcpKeepAliveSettingException;
 import dev.tcpkeepalive.NatIdleTimeout;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import org.jspecify.annotations.Nullable;
@@ -120,45 +119,15 @@ public class TcpKeepAliveProperties {
 	/**
 	 * Create validated settings from these properties, whether or not keepalive is enabled.
 	 * @return the settings
-	 * @throws InvalidTcpKeepAliveSettingException if a value is out of range or would let the NAT forget an idle
-	 * flow; its suggestion is a value that meets every rule together with the other properties
+	 * @throws dev.tcpkeepalive.InvalidTcpKeepAliveSettingException if a value is out of range or would let the NAT
+	 * forget an idle flow
 	 */
 	TcpKeepAliveSettings toSettings() {
-		NatIdleTimeout nat = natIdleTimeout();
-		TcpKeepAliveSettings settings;
-		try {
-			settings = new TcpKeepAliveSettings(this.idle, this.interval, this.count, this.userTimeout);
-		}
-		catch (InvalidTcpKeepAliveSettingException ex) {
-			throw withSafeExample(ex, nat);
-		}
-		nat.requireKeptAlive(settings);
-		return settings;
+		return natIdleTimeout().settings(this.idle, this.interval, this.count, this.userTimeout);
 	}
 
 	NatIdleTimeout natIdleTimeout() {
 		return NatIdleTimeout.of(this.natIdleTimeout);
-	}
-
-	// The settings alone suggest values that suit the default NAT timeout; these suit the configured one
-	private InvalidTcpKeepAliveSettingException withSafeExample(InvalidTcpKeepAliveSettingException ex,
-			NatIdleTimeout nat) {
-		boolean idle = "idle".equals(ex.getSetting());
-		if (!idle && !"interval".equals(ex.getSetting())) {
-			return ex;
-		}
-		long interval = (idle && isWholeSeconds(this.interval)) ? this.interval.getSeconds() : 30;
-		long[] pair = nat.safePair(interval);
-		String example = idle ? "%ds (with interval %ds)".formatted(pair[0], pair[1])
-				: "%ds (with idle %ds)".formatted(pair[1], pair[0]);
-		return new InvalidTcpKeepAliveSettingException(ex.getSetting(), ex.getValue(), ex.getValidRange(),
-				"Use whole seconds that keep idle + interval below nat-idle-timeout (%ds), for example %s."
-					.formatted(nat.seconds(), example));
-	}
-
-	private static boolean isWholeSeconds(@Nullable Duration value) {
-		return value != null && value.getNano() == 0 && value.getSeconds() >= 1
-				&& value.getSeconds() <= TcpKeepAliveSettings.MAX_SECONDS;
 	}
 
 	/**

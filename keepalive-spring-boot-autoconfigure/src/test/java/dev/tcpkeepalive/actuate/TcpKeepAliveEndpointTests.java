@@ -109,6 +109,26 @@ class TcpKeepAliveEndpointTests {
 	}
 
 	@Test
+	void aSocketWhoseIdlePlusIntervalEqualsTheNatTimeoutIsUnsafe() {
+		withObservedSocket((socket) -> {
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 210);
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 30);
+		}, (context, observed) -> assertThat(endpoint(context).keepAlive().natSafety())
+			.extracting(NatSafety::safe, NatSafety::worstCaseGapSeconds)
+			.containsExactly(false, 240L));
+	}
+
+	@Test
+	void aSocketWhoseIdlePlusIntervalIsOneSecondBelowTheNatTimeoutIsSafe() {
+		withObservedSocket((socket) -> {
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 209);
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 30);
+		}, (context, observed) -> assertThat(endpoint(context).keepAlive().natSafety())
+			.extracting(NatSafety::safe, NatSafety::worstCaseGapSeconds)
+			.containsExactly(true, 239L));
+	}
+
+	@Test
 	void anUnknownOrAbsentClientHasNoEntry() {
 		this.contextRunner.run((context) -> {
 			assertThat(endpoint(context).client("http-components")).isNotNull();

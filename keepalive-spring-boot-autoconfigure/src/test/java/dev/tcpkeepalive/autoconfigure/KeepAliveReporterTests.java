@@ -85,6 +85,30 @@ class KeepAliveReporterTests {
 	}
 
 	@Test
+	void aZeroUserTimeoutIsTheOsDefaultAndWarnsAboutNothing(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("azure.tcp-keepalive.user-timeout=0").run((context) -> {
+			assertThat(status(context, Client.HTTP_COMPONENTS).status()).isEqualTo(Status.APPLIED);
+			assertThat(status(context, Client.REACTOR_NETTY).status()).isEqualTo(Status.APPLIED);
+		});
+		assertThat(output).contains("user-timeout=unset").doesNotContain("WARN");
+	}
+
+	@Test
+	void aClientWhoseCustomizerNeverRanIsNotReportedAsApplied(CapturedOutput output) {
+		// Without httpcore5-reactive the starter's async customizers are not registered
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.core5.reactive"))
+			.withPropertyValues("spring.http.clients.reactive.connector=http-components")
+			.run((context) -> {
+				ClientStatus status = status(context, Client.HTTP_COMPONENTS_ASYNC);
+				assertThat(status).extracting(ClientStatus::status, ClientStatus::usedBy)
+					.containsExactly(Status.NOT_COVERED, List.of("WebClient"));
+				assertThat(status.reason()).contains("httpcore5-reactive");
+			});
+		assertThat(output).contains("applied to: http-components (RestClient, RestTemplate)")
+			.contains("TCP keepalive is not-covered for http-components-async (WebClient)");
+	}
+
+	@Test
 	void whenDisabledThenEveryClientIsDisabledWithoutWarnings(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
 			List<ClientStatus> clients = context.getBean(KeepAliveReporter.class).report().clients();
