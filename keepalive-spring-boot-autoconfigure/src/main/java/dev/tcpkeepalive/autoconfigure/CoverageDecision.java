@@ -19,8 +19,8 @@ final class CoverageDecision {
 	private static final String REACTIVE_FIX = "set spring.http.clients.reactive.connector=reactor or http-components";
 
 	private static final String USER_BUILDER = "the application defines its own client builder bean, which Boot and the "
-			+ "starter leave alone: apply KeepAliveSocketConfig, KeepAliveIOReactorConfig or ReactorNettyKeepAlive to it "
-			+ "with the TcpKeepAliveSettings bean";
+			+ "starter leave alone: apply KeepAliveSocketConfig, KeepAliveIOReactorConfig, ReactorNettyKeepAlive or "
+			+ "JettyKeepAlive to it with the TcpKeepAliveSettings bean";
 
 	private final TcpKeepAliveProperties properties;
 
@@ -50,7 +50,8 @@ final class CoverageDecision {
 					? jdkOptions(path, usedBy, "Apache HttpClient 5")
 					: ClientCoverage.disabled(path, usedBy, "azure.tcp-keepalive.http-components.enabled=false");
 			case REACTOR_NETTY -> reactorNetty(usedBy);
-			case JETTY -> notCovered(path, usedBy, "Jetty's HttpClient has no API for per-socket keepalive options");
+			case JETTY -> this.properties.getJetty().isEnabled() ? jdkOptions(path, usedBy, "Jetty's HttpClient")
+					: ClientCoverage.disabled(path, usedBy, "azure.tcp-keepalive.jetty.enabled=false");
 			case JDK -> notCovered(path, usedBy, "the JDK HttpClient has no socket-option API");
 			case SIMPLE -> notCovered(path, usedBy, "HttpURLConnection has no socket-option API");
 		};

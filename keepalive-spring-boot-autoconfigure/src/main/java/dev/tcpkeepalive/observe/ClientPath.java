@@ -16,7 +16,7 @@ public enum ClientPath {
 	/** Reactor Netty, behind WebClient and the reactor request factory. */
 	REACTOR_NETTY("reactor-netty"),
 
-	/** Jetty's HttpClient. */
+	/** Jetty's HttpClient, behind RestClient, RestTemplate or WebClient on Jetty. */
 	JETTY("jetty"),
 
 	/** The JDK's {@code java.net.http.HttpClient}, which has no socket-option API. */
