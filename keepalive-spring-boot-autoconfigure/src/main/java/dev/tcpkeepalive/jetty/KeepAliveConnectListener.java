@@ -1,7 +1,6 @@
 package dev.tcpkeepalive.jetty;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
@@ -36,17 +35,15 @@ public final class KeepAliveConnectListener implements ClientConnector.ConnectLi
 
 	@Override
 	public void onConnectBegin(SocketChannel channel, SocketAddress address) {
-		// A Unix domain socket has no TCP keepalive: only channels to an IP address are configured
-		if (address instanceof InetSocketAddress) {
-			set(channel, StandardSocketOptions.SO_KEEPALIVE, true);
-			set(channel, ExtendedSocketOptions.TCP_KEEPIDLE, this.settings.idleSeconds());
-			set(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL, this.settings.intervalSeconds());
-			set(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, this.settings.count());
-		}
+		set(channel, StandardSocketOptions.SO_KEEPALIVE, true);
+		set(channel, ExtendedSocketOptions.TCP_KEEPIDLE, this.settings.idleSeconds());
+		set(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL, this.settings.intervalSeconds());
+		set(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, this.settings.count());
 	}
 
 	private static <T> void set(SocketChannel channel, SocketOption<T> option, T value) {
 		try {
+			// A Unix domain socket supports none of them, and an older JDK on Windows lacks the extended ones
 			if (channel.supportedOptions().contains(option)) {
 				channel.setOption(option, value);
 			}

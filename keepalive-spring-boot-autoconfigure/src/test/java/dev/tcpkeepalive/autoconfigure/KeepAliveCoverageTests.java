@@ -56,7 +56,7 @@ class KeepAliveCoverageTests {
 
 	@Test
 	void whenRestClientIsLeftWithTheJdkClientThenItIsNotCoveredAndAWarningNamesTheFix(CapturedOutput output) {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty"))
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty", "org.eclipse.jetty"))
 			.run((context) -> {
 				ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.JDK);
 				assertThat(coverage.status()).isEqualTo(Status.NOT_COVERED);
