@@ -3,8 +3,8 @@ package dev.tcpkeepalive.autoconfigure;
 import java.util.function.Consumer;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.jetty.JettyKeepAlive;
-import dev.tcpkeepalive.observe.ClientPath;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.io.ClientConnector;
@@ -40,13 +40,14 @@ public final class JettyTcpKeepAliveAutoConfiguration {
 
 	static final String JETTY_ENABLED = "azure.tcp-keepalive.jetty.enabled";
 
-	static Consumer<ClientConnector> keepAlive(TcpKeepAliveSettings settings) {
+	static Consumer<ClientConnector> keepAlive(TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+		reporter.customized(Client.JETTY);
 		return (connector) -> JettyKeepAlive.apply(settings, connector);
 	}
 
 	static Consumer<ClientConnector> observer(KeepAliveObservations observations) {
 		return (connector) -> JettyKeepAlive.observe(connector,
-				(observed) -> observations.record(ClientPath.JETTY, observed));
+				(observed) -> observations.record(Client.JETTY, observed));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -58,8 +59,8 @@ public final class JettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = JETTY_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> jettyTcpKeepAliveRequestFactoryCustomizer(
-				TcpKeepAliveSettings settings) {
-			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings));
+				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings, reporter));
 		}
 
 		@Bean
@@ -72,7 +73,8 @@ public final class JettyTcpKeepAliveAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ReactiveRequest.class, JettyClientHttpConnector.class, JettyClientHttpConnectorBuilder.class })
+	@ConditionalOnClass({ ReactiveRequest.class, JettyClientHttpConnector.class,
+			JettyClientHttpConnectorBuilder.class })
 	static class JettyConnectorConfiguration {
 
 		@Bean
@@ -80,8 +82,8 @@ public final class JettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = JETTY_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> jettyTcpKeepAliveConnectorCustomizer(
-				TcpKeepAliveSettings settings) {
-			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings));
+				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings, reporter));
 		}
 
 		@Bean

@@ -1,9 +1,11 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import dev.tcpkeepalive.observe.ClientCoverage;
-import dev.tcpkeepalive.observe.ClientCoverage.Status;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.KeepAliveOption;
+import dev.tcpkeepalive.client.Client;
+import dev.tcpkeepalive.client.ClientStatus;
+import dev.tcpkeepalive.client.Status;
 import org.eclipse.jetty.reactive.client.ReactiveRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,6 +17,7 @@ import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfigu
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +48,7 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 				.hasBean(KEEP_ALIVE_CUSTOMIZERS[1])
 				.hasBean(OBSERVERS[0])
 				.hasBean(OBSERVERS[1]);
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.JETTY);
+			ClientStatus coverage = status(context);
 			assertThat(coverage.status()).isEqualTo(Status.APPLIED);
 			assertThat(coverage.usedBy()).containsExactly("RestClient", "RestTemplate", "WebClient");
 			assertThat(coverage.reason()).isNull();
@@ -65,7 +68,7 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 		this.runner.withPropertyValues("azure.tcp-keepalive.jetty.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[0]).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]);
 			assertThat(context).hasBean(OBSERVERS[0]).hasBean(OBSERVERS[1]);
-			assertThat(context.getBean(KeepAliveCoverage.class).client(ClientPath.JETTY).status())
+			assertThat(status(context).status())
 				.isEqualTo(Status.DISABLED);
 		});
 	}
@@ -73,9 +76,9 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 	@Test
 	void whenAUserTimeoutIsSetThenJettyIsPartialBecauseTheJdkCannotSetIt() {
 		this.runner.withPropertyValues("azure.tcp-keepalive.user-timeout=20s").run((context) -> {
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.JETTY);
+			ClientStatus coverage = status(context);
 			assertThat(coverage.status()).isEqualTo(Status.PARTIAL);
-			assertThat(coverage.unsupported()).containsExactly("TCP_USER_TIMEOUT");
+			assertThat(coverage.unsupported()).containsExactly(KeepAliveOption.TCP_USER_TIMEOUT);
 			assertThat(coverage.reason()).contains("cannot be set by Jetty's HttpClient");
 		});
 	}
@@ -88,7 +91,7 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeanNamesForType(Object.class)).noneMatch((name) -> name.startsWith("jetty"));
-				assertThat(context.getBean(KeepAliveCoverage.class).client(ClientPath.JETTY)).isNull();
+				assertThat(status(context)).isNull();
 			});
 	}
 
@@ -100,6 +103,10 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 				assertThat(context).hasBean(KEEP_ALIVE_CUSTOMIZERS[0]).hasBean(OBSERVERS[0]);
 				assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]).doesNotHaveBean(OBSERVERS[1]);
 			});
+	}
+
+	private static @Nullable ClientStatus status(ApplicationContext context) {
+		return context.getBean(KeepAliveReporter.class).report().status(Client.JETTY);
 	}
 
 }

@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
-import dev.tcpkeepalive.observe.ClientCoverage;
-import dev.tcpkeepalive.observe.ClientCoverage.Status;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.KeepAliveOption;
+import dev.tcpkeepalive.client.Client;
+import dev.tcpkeepalive.client.ClientStatus;
+import dev.tcpkeepalive.client.Status;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.test.KernelSockets;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import jdk.net.ExtendedSocketOptions;
 import org.eclipse.jetty.io.ClientConnector;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +62,9 @@ class JettyTcpKeepAliveSocketTests {
 			assertThat(HttpClientsContext.getWithRestClient(context, this.server)).isEqualTo("hello");
 			assertSocketCarries(context, 41, 7, 5);
 			// The JDK cannot set TCP_USER_TIMEOUT, which the shared settings ask for
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.JETTY);
+			ClientStatus coverage = status(context);
 			assertThat(coverage.status()).isEqualTo(Status.PARTIAL);
-			assertThat(coverage.unsupported()).containsExactly("TCP_USER_TIMEOUT");
+			assertThat(coverage.unsupported()).containsExactly(KeepAliveOption.TCP_USER_TIMEOUT);
 			assertThat(coverage.usedBy()).containsExactly("RestClient", "WebClient");
 		});
 	}
@@ -109,7 +112,7 @@ class JettyTcpKeepAliveSocketTests {
 		this.runner.withPropertyValues("azure.tcp-keepalive.jetty.enabled=false").run((context) -> {
 			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
 			assertKernelDefaults(context);
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.JETTY);
+			ClientStatus coverage = status(context);
 			assertThat(coverage.status()).isEqualTo(Status.DISABLED);
 			assertThat(coverage.reason()).isEqualTo("azure.tcp-keepalive.jetty.enabled=false");
 		});
@@ -138,10 +141,10 @@ class JettyTcpKeepAliveSocketTests {
 		this.runner.withBean(ClientHttpRequestFactoryBuilder.class, () -> own).run((context) -> {
 			assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class)).isSameAs(own);
 			assertThat(HttpClientsContext.getWithRestClient(context, this.server)).isEqualTo("hello");
-			assertThat(context.getBean(KeepAliveObservations.class).latest(ClientPath.JETTY)).isNull();
+			assertThat(context.getBean(KeepAliveObservations.class).latest(Client.JETTY)).isNull();
 			assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
 				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNull());
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.JETTY);
+			ClientStatus coverage = status(context);
 			assertThat(coverage.status()).isEqualTo(Status.NOT_COVERED);
 			assertThat(coverage.reason()).contains("its own client builder bean").contains("JettyKeepAlive");
 		});
@@ -149,13 +152,13 @@ class JettyTcpKeepAliveSocketTests {
 
 	private void assertSocketCarries(ApplicationContext context, int idle, int interval, int count) {
 		KeepAliveObservations observations = context.getBean(KeepAliveObservations.class);
-		ObservedKeepAlive observed = observations.latest(ClientPath.JETTY);
+		ObservedKeepAlive observed = observations.latest(Client.JETTY);
 		assertThat(observed).as("a Jetty connection was observed").isNotNull();
-		assertThat(observed.matches(idle, interval, count)).as("observed %s", observed).isTrue();
+		assertThat(KeepAliveValues.of(observed)).isEqualTo(KeepAliveValues.keepAlive(idle, interval, count));
 		assertThat(observed.userTimeoutMillis()).isNull();
 		assertThat(observed.remoteAddress()).endsWith(":" + this.server.port());
-		assertThat(observations.latest(ClientPath.REACTOR_NETTY)).isNull();
-		assertThat(observations.latest(ClientPath.HTTP_COMPONENTS)).isNull();
+		assertThat(observations.latest(Client.REACTOR_NETTY)).isNull();
+		assertThat(observations.latest(Client.HTTP_COMPONENTS)).isNull();
 		// The pooled connection is still open: the kernel must show a keepalive timer running from the idle time
 		assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
 			.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()
@@ -163,12 +166,16 @@ class JettyTcpKeepAliveSocketTests {
 	}
 
 	private void assertKernelDefaults(ApplicationContext context) {
-		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(ClientPath.JETTY);
+		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(Client.JETTY);
 		assertThat(observed).as("a Jetty connection was observed").isNotNull();
 		assertThat(observed.soKeepAlive()).isFalse();
 		assertThat(observed.idleSeconds()).isEqualTo(kernelDefault("tcp_keepalive_time"));
 		assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
 			.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNull());
+	}
+
+	private static @Nullable ClientStatus status(ApplicationContext context) {
+		return context.getBean(KeepAliveReporter.class).report().status(Client.JETTY);
 	}
 
 	@Configuration(proxyBeanMethods = false)

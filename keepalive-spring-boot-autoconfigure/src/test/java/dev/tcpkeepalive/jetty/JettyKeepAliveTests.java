@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.test.KernelSockets;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
@@ -49,7 +50,7 @@ class JettyKeepAliveTests {
 				this.observed::add);
 		assertThat(get(connector, this.server.uri("/hello").toString(), 11)).isEqualTo("hello");
 		assertThat(this.observed).singleElement().satisfies((socket) -> {
-			assertThat(socket.matches(11, 4, 6)).as("observed %s", socket).isTrue();
+			assertThat(KeepAliveValues.of(socket)).isEqualTo(KeepAliveValues.keepAlive(11, 4, 6));
 			assertThat(socket.userTimeoutMillis()).isNull();
 			assertThat(socket.remoteAddress()).endsWith(":" + this.server.port());
 		});
@@ -62,7 +63,7 @@ class JettyKeepAliveTests {
 		connector.setConnectBlocking(true);
 		assertThat(get(connector, this.server.uri("/hello").toString(), 11)).isEqualTo("hello");
 		assertThat(this.observed).singleElement()
-			.satisfies((socket) -> assertThat(socket.matches(11, 4, 6)).as("observed %s", socket).isTrue());
+			.satisfies((socket) -> assertThat(KeepAliveValues.of(socket)).isEqualTo(KeepAliveValues.keepAlive(11, 4, 6)));
 	}
 
 	@Test
@@ -94,7 +95,7 @@ class JettyKeepAliveTests {
 		JettyKeepAlive.observe(connector, this.observed::add);
 		assertThat(get(connector, this.server.uri("/hello").toString(), 13)).isEqualTo("hello");
 		assertThat(this.observed).singleElement()
-			.satisfies((socket) -> assertThat(socket.matches(13, 4, 6)).as("observed %s", socket).isTrue());
+			.satisfies((socket) -> assertThat(KeepAliveValues.of(socket)).isEqualTo(KeepAliveValues.keepAlive(13, 4, 6)));
 	}
 
 	@Test
