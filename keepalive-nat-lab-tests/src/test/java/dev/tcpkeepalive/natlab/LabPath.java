@@ -26,7 +26,13 @@ enum LabPath {
 
 	REACTIVE_WEB_REST_CLIENT("7 RestClient in a reactive web app", ReactiveWebRestClientApp.class, Map.of(),
 			// Without the starter no builder bean exists here: RestClient detects HttpClient 5 by itself
-			"ReactiveWebServerApplicationContext");
+			"ReactiveWebServerApplicationContext"),
+
+	REST_CLIENT_JETTY("8 RestClient / Jetty", RestClientApp.class,
+			Map.of("spring.http.clients.imperative.factory", "jetty"), "FACTORY JettyClientHttpRequestFactoryBuilder"),
+
+	WEB_CLIENT_JETTY("9 WebClient / Jetty", WebClientApp.class, Map.of("spring.http.clients.reactive.connector", "jetty"),
+			"CONNECTOR JettyClientHttpConnector");
 
 	private final String label;
 

@@ -27,8 +27,8 @@ final class StatusDecision {
 	private static final String REACTIVE_FIX = "set spring.http.clients.reactive.connector=reactor or http-components";
 
 	private static final String USER_BUILDER = "the application defines its own client builder bean, which Boot and the "
-			+ "starter leave alone: apply KeepAliveSocketConfig, KeepAliveIOReactorConfig or ReactorNettyKeepAlive to it "
-			+ "with the TcpKeepAliveSettings bean";
+			+ "starter leave alone: apply KeepAliveSocketConfig, KeepAliveIOReactorConfig, ReactorNettyKeepAlive or "
+			+ "JettyKeepAlive to it with the TcpKeepAliveSettings bean";
 
 	private final boolean enabled;
 

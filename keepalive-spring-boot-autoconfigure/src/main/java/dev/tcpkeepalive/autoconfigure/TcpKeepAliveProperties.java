@@ -60,6 +60,8 @@ public class TcpKeepAliveProperties {
 
 	private final ReactorNetty reactorNetty = new ReactorNetty();
 
+	private final Jetty jetty = new Jetty();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -116,6 +118,10 @@ public class TcpKeepAliveProperties {
 		return this.reactorNetty;
 	}
 
+	public Jetty getJetty() {
+		return this.jetty;
+	}
+
 	/**
 	 * Create validated settings from these properties, whether or not keepalive is enabled.
 	 * @return the settings
@@ -158,6 +164,27 @@ public class TcpKeepAliveProperties {
 
 		/**
 		 * Whether to apply keepalive to Reactor Netty connections (WebClient and the reactor request factory).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Jetty HttpClient settings.
+	 */
+	public static class Jetty {
+
+		/**
+		 * Whether to apply keepalive to Jetty HttpClient connections (RestClient, RestTemplate and WebClient on
+		 * Jetty).
 		 */
 		private boolean enabled = true;
 

@@ -26,8 +26,8 @@ public enum Client {
 	REACTOR_NETTY("reactor-netty", "Reactor Netty", SocketOptions.NETTY, "reactor-netty",
 			"ReactorClientHttpRequestFactoryBuilder", "ReactorClientHttpConnectorBuilder"),
 
-	/** Jetty's HttpClient. */
-	JETTY("jetty", "Jetty's HttpClient", SocketOptions.NONE, null, "JettyClientHttpRequestFactoryBuilder",
+	/** Jetty's HttpClient, behind RestClient, RestTemplate or WebClient on Jetty. */
+	JETTY("jetty", "Jetty's HttpClient", SocketOptions.JDK, "jetty", "JettyClientHttpRequestFactoryBuilder",
 			"JettyClientHttpConnectorBuilder"),
 
 	/** The JDK's {@code java.net.http.HttpClient}, which has no socket-option API. */

@@ -59,7 +59,8 @@ class KeepAliveReporterTests {
 
 	@Test
 	void whenRestClientIsLeftWithTheJdkClientThenItIsNotCoveredAndAWarningNamesTheFix(CapturedOutput output) {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty"))
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty", "org.eclipse.jetty"))
 			.run((context) -> {
 				ClientStatus coverage = status(context, Client.JDK);
 				assertThat(coverage.status()).isEqualTo(Status.NOT_COVERED);
