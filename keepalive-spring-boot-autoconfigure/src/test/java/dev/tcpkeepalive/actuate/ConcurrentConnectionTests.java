@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -68,18 +71,17 @@ class ConcurrentConnectionTests {
 			RestClient restClient = app.bean(RestClient.Builder.class).build();
 			List<Future<String>> restCalls = new ArrayList<>();
 			for (int i = 0; i < CONNECTIONS; i++) {
-				// Connection: close makes every request open a new connection
+				// Connection: close makes HttpClient 5 open a new connection for every request
 				restCalls.add(executor.submit(() -> restClient.get()
 					.uri(server.uri("/hello"))
 					.header("Connection", "close")
 					.retrieve()
 					.body(String.class)));
 			}
-			WebClient webClient = app.bean(WebClient.Builder.class).build();
+			WebClient webClient = WebClient.builder().clientConnector(newConnectionPerRequest(app)).build();
 			List<String> webBodies = Flux.range(0, CONNECTIONS)
 				.flatMap((i) -> webClient.get()
 					.uri(server.uri("/hello"))
-					.header("Connection", "close")
 					.retrieve()
 					.bodyToMono(String.class), CONNECTIONS)
 				.collectList()
@@ -104,6 +106,14 @@ class ConcurrentConnectionTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	// Built from Boot's connector builder, so the starter's customizers are in it. With HTTP persistent connections
+	// off (not TCP keepalive), Reactor Netty closes each connection itself instead of pooling one the server closes
+	private static ClientHttpConnector newConnectionPerRequest(RunningApplication app) {
+		return ((ReactorClientHttpConnectorBuilder) app.bean(ClientHttpConnectorBuilder.class))
+			.withHttpClientCustomizer((client) -> client.keepAlive(false))
+			.build();
 	}
 
 	// Any read, at any moment, shows either no connection yet or exactly the configured values
