@@ -3,7 +3,7 @@ package dev.tcpkeepalive.autoconfigure;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.reactor.ChannelSnapshot;
@@ -48,7 +48,7 @@ class UserCustomizationsWinTests {
 		this.runner.withUserConfiguration(ReactorConnectorIdleConfiguration.class).run((context) -> {
 			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
 			assertUserIdleOnTheSocket(context.getBean(ChannelSnapshot.Recorder.class).next());
-			assertUserIdleObserved(context.getBean(KeepAliveObservations.class).latest(ClientPath.REACTOR_NETTY));
+			assertUserIdleObserved(context.getBean(KeepAliveObservations.class).latest(Client.REACTOR_NETTY));
 		});
 	}
 
@@ -59,7 +59,7 @@ class UserCustomizationsWinTests {
 			.run((context) -> {
 				assertThat(HttpClientsContext.getWithRestClient(context, this.server)).isEqualTo("hello");
 				assertUserIdleOnTheSocket(context.getBean(ChannelSnapshot.Recorder.class).next());
-				assertUserIdleObserved(context.getBean(KeepAliveObservations.class).latest(ClientPath.REACTOR_NETTY));
+				assertUserIdleObserved(context.getBean(KeepAliveObservations.class).latest(Client.REACTOR_NETTY));
 			});
 	}
 
@@ -67,7 +67,7 @@ class UserCustomizationsWinTests {
 	void whenAUserSetsTheIdleInHttpComponentsSocketConfigThenItWinsAndTheOtherSettingsStillApply() {
 		this.runner.withUserConfiguration(SocketConfigIdleConfiguration.class).run((context) -> {
 			assertThat(HttpClientsContext.getWithRestClient(context, this.server)).isEqualTo("hello");
-			assertUserIdleObserved(context.getBean(KeepAliveObservations.class).latest(ClientPath.HTTP_COMPONENTS));
+			assertUserIdleObserved(context.getBean(KeepAliveObservations.class).latest(Client.HTTP_COMPONENTS));
 			assertUserIdleInTheKernel();
 		});
 	}
