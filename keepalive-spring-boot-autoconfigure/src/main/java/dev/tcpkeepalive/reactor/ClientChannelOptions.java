@@ -12,15 +12,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.transport.TransportConfig;
 
 /**
- * The channel options a user set on a Reactor Netty client with {@code option(...)}, which the starter must not
- * overwrite.
+ * The channel options a user set on a Reactor Netty client with {@code option(...)},
+ * which the starter must not overwrite.
  * <p>
- * Reactor Netty applies a client's options before its {@code doOnChannelInit} callbacks run, so a keepalive value set
- * there would silently replace the user's. The options that count are those of the client that really opens the
- * channel, which may have been derived from the one the starter customized: Reactor Netty offers no public way to reach
- * it from a channel, so they are read from the channel initializer that runs the callbacks, the only holder of that
- * configuration. Should a Reactor Netty version move it, the options the client carried when the starter customized
- * it are used instead.
+ * Reactor Netty applies a client's options before its {@code doOnChannelInit} callbacks
+ * run, so a keepalive value set there would silently replace the user's. The options that
+ * count are those of the client that really opens the channel, which may have been
+ * derived from the one the starter customized: Reactor Netty offers no public way to
+ * reach it from a channel, so they are read from the channel initializer that runs the
+ * callbacks, the only holder of that configuration. Should a Reactor Netty version move
+ * it, the options the client carried when the starter customized it are used instead.
  */
 final class ClientChannelOptions {
 
@@ -56,7 +57,8 @@ final class ClientChannelOptions {
 	}
 
 	/**
-	 * Return whether a set of options holds one that sets the same socket option as the given one.
+	 * Return whether a set of options holds one that sets the same socket option as the
+	 * given one.
 	 * @param options the options a user set
 	 * @param option one of the starter's options
 	 * @return whether the user set that socket option
@@ -65,7 +67,8 @@ final class ClientChannelOptions {
 		if (options.contains(option)) {
 			return true;
 		}
-		// NioChannelOption.of creates a new constant per call, named after the JDK option it wraps
+		// NioChannelOption.of creates a new constant per call, named after the JDK option
+		// it wraps
 		if (option instanceof NioChannelOption<?>) {
 			for (ChannelOption<?> candidate : options) {
 				if (candidate instanceof NioChannelOption<?> && candidate.name().equals(option.name())) {

@@ -25,8 +25,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that many concurrent new connections through RestClient and WebClient, while the endpoint is read from
- * several threads, cause no error and leave correct values.
+ * Tests that many concurrent new connections through RestClient and WebClient, while the
+ * endpoint is read from several threads, cause no error and leave correct values.
  */
 class ConcurrentConnectionTests {
 
@@ -37,7 +37,8 @@ class ConcurrentConnectionTests {
 	@Test
 	void whenManyConnectionsOpenAtOnceWhileTheEndpointIsReadThenEveryReadIsCorrect() throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(POLLERS + 32);
-		// Tomcat rather than the JDK's server, on which a few of these connections were closed before an answer
+		// Tomcat rather than the JDK's server, on which a few of these connections were
+		// closed before an answer
 		try (TomcatHelloServer server = TomcatHelloServer.start(null, false);
 				RunningApplication app = RunningApplication.start(TlsConnectionTests.SETTINGS)) {
 			List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -64,7 +65,8 @@ class ConcurrentConnectionTests {
 			RestClient restClient = app.bean(RestClient.Builder.class).build();
 			List<Future<String>> restCalls = new ArrayList<>();
 			for (int i = 0; i < CONNECTIONS; i++) {
-				// Connection: close makes HttpClient 5 open a new connection for every request
+				// Connection: close makes HttpClient 5 open a new connection for every
+				// request
 				restCalls.add(executor.submit(() -> restClient.get()
 					.uri(server.uri("/hello"))
 					.header("Connection", "close")
@@ -73,10 +75,8 @@ class ConcurrentConnectionTests {
 			}
 			WebClient webClient = WebClient.builder().clientConnector(newConnectionPerRequest(app)).build();
 			List<String> webBodies = Flux.range(0, CONNECTIONS)
-				.flatMap((i) -> webClient.get()
-					.uri(server.uri("/hello"))
-					.retrieve()
-					.bodyToMono(String.class), CONNECTIONS)
+				.flatMap((i) -> webClient.get().uri(server.uri("/hello")).retrieve().bodyToMono(String.class),
+						CONNECTIONS)
 				.collectList()
 				.block(Duration.ofSeconds(120));
 			for (Future<String> call : restCalls) {
@@ -89,7 +89,8 @@ class ConcurrentConnectionTests {
 			assertThat(webBodies).hasSize(CONNECTIONS).containsOnly("hello");
 			assertThat(failures).isEmpty();
 			assertThat(reads.get()).isGreaterThanOrEqualTo(POLLERS);
-			// Far more client sockets than the pools keep: the requests really opened new connections
+			// Far more client sockets than the pools keep: the requests really opened new
+			// connections
 			assertThat(server.clientAddresses()).hasSizeGreaterThan(CONNECTIONS);
 			JsonNode report = app.json("/actuator/tcpkeepalive");
 			TlsConnectionTests.assertAppliedAndObserved(report.get("clients").get("http-components"), server.port());
@@ -101,15 +102,18 @@ class ConcurrentConnectionTests {
 		}
 	}
 
-	// Built from Boot's connector builder, so the starter's customizers are in it. With HTTP persistent connections
-	// off (not TCP keepalive), Reactor Netty closes each connection itself instead of pooling one the server closes
+	// Built from Boot's connector builder, so the starter's customizers are in it. With
+	// HTTP persistent connections
+	// off (not TCP keepalive), Reactor Netty closes each connection itself instead of
+	// pooling one the server closes
 	private static ClientHttpConnector newConnectionPerRequest(RunningApplication app) {
 		return ((ReactorClientHttpConnectorBuilder) app.bean(ClientHttpConnectorBuilder.class))
 			.withHttpClientCustomizer((client) -> client.keepAlive(false))
 			.build();
 	}
 
-	// Any read, at any moment, shows either no connection yet or exactly the configured values
+	// Any read, at any moment, shows either no connection yet or exactly the configured
+	// values
 	private static void assertConsistent(JsonNode report) {
 		assertThat(report.get("natSafety").get("safe").asBoolean()).as("natSafety in %s", report).isTrue();
 		for (String client : List.of("http-components", "reactor-netty")) {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Tests that a WebClient on a Unix domain socket works, gets no TCP option and leaves the endpoint's verdict alone.
+ * Tests that a WebClient on a Unix domain socket works, gets no TCP option and leaves the
+ * endpoint's verdict alone.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DomainSocketConnectionTests {
@@ -34,7 +35,8 @@ class DomainSocketConnectionTests {
 	@Test
 	void whenAWebClientUsesADomainSocketThenItWorksSilentlyAndTheEndpointStillReportsTheTcpConnections(
 			CapturedOutput output) {
-		// Reactor Netty 1.3 opens domain sockets on epoll and kqueue only; its NIO and io_uring loops have none
+		// Reactor Netty 1.3 opens domain sockets on epoll and kqueue only; its NIO and
+		// io_uring loops have none
 		assumeThat(NettyTransport.detect()).as("Reactor Netty's transport").isEqualTo(NettyTransport.EPOLL);
 		try (LoopbackHttpServer tcpServer = LoopbackHttpServer.start();
 				DomainSocketHttpServer domainSocketServer = DomainSocketHttpServer.start(this.directory);
@@ -50,18 +52,18 @@ class DomainSocketConnectionTests {
 			int logged = output.length();
 			WebClient webClient = WebClient.builder().clientConnector(domainSocketConnector(app)).build();
 			for (int i = 0; i < 2; i++) {
-				// A relative URI makes Reactor Netty connect to the client's remote address
-				assertThat(webClient.get()
-					.uri("/hello")
-					.retrieve()
-					.bodyToMono(String.class)
-					.block(Duration.ofSeconds(10))).isEqualTo("hello");
+				// A relative URI makes Reactor Netty connect to the client's remote
+				// address
+				assertThat(
+						webClient.get().uri("/hello").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10)))
+					.isEqualTo("hello");
 			}
 			assertThat(domainSocketServer.requests()).isEqualTo(2);
 			JsonNode after = app.json("/actuator/tcpkeepalive");
 			assertThat(after.get("clients")).isEqualTo(before.get("clients"));
 			assertThat(after.get("natSafety")).isEqualTo(before.get("natSafety"));
-			assertThat(output.toString().substring(logged)).doesNotContain("WARN").doesNotContain("Unknown channel option");
+			assertThat(output.toString().substring(logged)).doesNotContain("WARN")
+				.doesNotContain("Unknown channel option");
 		}
 	}
 

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that WebClient on HTTP/2, h2c (prior knowledge) and h2 over TLS, opens sockets that carry keepalive.
+ * Tests that WebClient on HTTP/2, h2c (prior knowledge) and h2 over TLS, opens sockets
+ * that carry keepalive.
  */
 class Http2ConnectionTests {
 
@@ -65,7 +66,8 @@ class Http2ConnectionTests {
 	@Configuration(proxyBeanMethods = false)
 	static class H2Configuration {
 
-		// Boot's SSL bundle gives the trust; HTTP/2 over TLS also needs ALPN, which Boot's HTTP/1.1 context lacks
+		// Boot's SSL bundle gives the trust; HTTP/2 over TLS also needs ALPN, which
+		// Boot's HTTP/1.1 context lacks
 		@Bean
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> h2(SslBundles bundles) {
 			Http2SslContextSpec tls = Http2SslContextSpec.forClient()

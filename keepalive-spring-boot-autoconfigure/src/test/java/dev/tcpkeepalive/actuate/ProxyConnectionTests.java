@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that RestClient and WebClient through an HTTP proxy carry keepalive on their hop to the proxy, for plain
- * forwarding and for {@code CONNECT} tunnels.
+ * Tests that RestClient and WebClient through an HTTP proxy carry keepalive on their hop
+ * to the proxy, for plain forwarding and for {@code CONNECT} tunnels.
  */
 class ProxyConnectionTests {
 
@@ -40,9 +40,10 @@ class ProxyConnectionTests {
 			assertProxyHopInTheKernel();
 			assertThat(app.webClientGet(server.uri("/hello"))).isEqualTo("hello");
 			assertProxyHopInTheKernel();
-			// HttpClient 5 forwards plain http; Reactor Netty tunnels everything with CONNECT
-			assertThat(this.proxy.requestLines()).containsExactlyInAnyOrder(
-					"GET " + server.uri("/hello") + " HTTP/1.1", "CONNECT 127.0.0.1:" + server.port() + " HTTP/1.1");
+			// HttpClient 5 forwards plain http; Reactor Netty tunnels everything with
+			// CONNECT
+			assertThat(this.proxy.requestLines()).containsExactlyInAnyOrder("GET " + server.uri("/hello") + " HTTP/1.1",
+					"CONNECT 127.0.0.1:" + server.port() + " HTTP/1.1");
 			assertProxyHopReported(app);
 		}
 	}

@@ -13,8 +13,9 @@ import org.springframework.boot.ssl.jks.JksSslStoreBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreDetails;
 
 /**
- * A self-signed certificate for {@code 127.0.0.1} and {@code localhost}, made with the JDK's {@code keytool} at test
- * time: a PKCS12 key store for the server and a PEM certificate for a client's trust bundle.
+ * A self-signed certificate for {@code 127.0.0.1} and {@code localhost}, made with the
+ * JDK's {@code keytool} at test time: a PKCS12 key store for the server and a PEM
+ * certificate for a client's trust bundle.
  */
 final class SelfSignedCertificate {
 
@@ -32,9 +33,9 @@ final class SelfSignedCertificate {
 	static SelfSignedCertificate create(Path directory) {
 		Path keyStore = directory.resolve("server.p12");
 		Path certificate = directory.resolve("server.pem");
-		keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-				"CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore",
-				keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
+		keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+				"-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", keyStore.toString(),
+				"-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
 		keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(), "-storepass", PASSWORD,
 				"-file", certificate.toString());
 		return new SelfSignedCertificate(keyStore, certificate);
@@ -46,7 +47,8 @@ final class SelfSignedCertificate {
 	}
 
 	/**
-	 * Return the properties of a Boot SSL bundle that trusts the certificate, used by every HTTP client.
+	 * Return the properties of a Boot SSL bundle that trusts the certificate, used by
+	 * every HTTP client.
 	 * @return the properties
 	 */
 	String[] clientProperties() {
@@ -55,7 +57,8 @@ final class SelfSignedCertificate {
 	}
 
 	private static void keytool(String... args) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
 		command.addAll(List.of(args));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

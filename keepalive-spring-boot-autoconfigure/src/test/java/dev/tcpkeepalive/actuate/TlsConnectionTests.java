@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that RestClient (Apache HttpClient 5) and WebClient (Reactor Netty) calling an https server through a Boot SSL
- * bundle open sockets that carry keepalive, read back from the kernel and shown by the endpoint.
+ * Tests that RestClient (Apache HttpClient 5) and WebClient (Reactor Netty) calling an
+ * https server through a Boot SSL bundle open sockets that carry keepalive, read back
+ * from the kernel and shown by the endpoint.
  */
 class TlsConnectionTests {
 
@@ -35,7 +36,8 @@ class TlsConnectionTests {
 			assertAppliedAndObserved(report.get("clients").get("reactor-netty"), server.port());
 			assertThat(report.get("natSafety").get("safe").asBoolean()).isTrue();
 			assertThat(report.get("natSafety").get("worstCaseGapSeconds").asInt()).isEqualTo(60);
-			// One pooled TLS connection per client, each with a running keepalive timer below the idle time
+			// One pooled TLS connection per client, each with a running keepalive timer
+			// below the idle time
 			assertKeepAliveTimers(server.port(), 2, 50);
 		}
 	}

@@ -19,9 +19,10 @@ import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
 
 /**
- * A Tomcat server on an ephemeral loopback port, with TLS from a Boot SSL bundle and HTTP/2 (h2 over TLS, h2c
- * without) when asked: {@code /hello} answers {@code hello}, {@code /protocol} the protocol of the request. It
- * remembers the client address of every request, to count connections.
+ * A Tomcat server on an ephemeral loopback port, with TLS from a Boot SSL bundle and
+ * HTTP/2 (h2 over TLS, h2c without) when asked: {@code /hello} answers {@code hello},
+ * {@code /protocol} the protocol of the request. It remembers the client address of every
+ * request, to count connections.
  */
 final class TomcatHelloServer implements AutoCloseable {
 
@@ -50,9 +51,9 @@ final class TomcatHelloServer implements AutoCloseable {
 			factory.setSslBundles(new DefaultSslBundleRegistry("server", ssl));
 		}
 		Set<String> clientAddresses = ConcurrentHashMap.newKeySet();
-		WebServer server = factory.getWebServer((context) -> context
-			.addServlet("hello", new HelloServlet(clientAddresses))
-			.addMapping("/hello", "/protocol"));
+		WebServer server = factory
+			.getWebServer((context) -> context.addServlet("hello", new HelloServlet(clientAddresses))
+				.addMapping("/hello", "/protocol"));
 		server.start();
 		return new TomcatHelloServer(server, ssl != null, clientAddresses);
 	}
@@ -90,8 +91,7 @@ final class TomcatHelloServer implements AutoCloseable {
 		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			this.clientAddresses.add(request.getRemoteAddr() + ":" + request.getRemotePort());
 			response.setContentType("text/plain");
-			response.getWriter()
-				.write(request.getRequestURI().equals("/protocol") ? request.getProtocol() : "hello");
+			response.getWriter().write(request.getRequestURI().equals("/protocol") ? request.getProtocol() : "hello");
 		}
 
 	}

@@ -30,8 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that a user's unordered customizers win over the starter's: their keepalive values on the real socket, their
- * own connection factory and session listener in use.
+ * Tests that a user's unordered customizers win over the starter's: their keepalive
+ * values on the real socket, their own connection factory and session listener in use.
  */
 class UserCustomizationsWinTests {
 
@@ -91,13 +91,15 @@ class UserCustomizationsWinTests {
 	}
 
 	private void assertUserIdleOnTheSocket(ChannelSnapshot snapshot) {
-		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
-				ChannelSnapshot::count)
+		assertThat(snapshot)
+			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+					ChannelSnapshot::count)
 			.containsExactly(true, USER_IDLE, 7, 5);
 		assertUserIdleInTheKernel();
 	}
 
-	// The kernel's timer counts down from the idle time: above the starter's 41s only if the user's 77s is in force
+	// The kernel's timer counts down from the idle time: above the starter's 41s only if
+	// the user's 77s is in force
 	private void assertUserIdleInTheKernel() {
 		assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
 			.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()
@@ -107,8 +109,9 @@ class UserCustomizationsWinTests {
 
 	private static void assertUserIdleObserved(ObservedKeepAlive observed) {
 		assertThat(observed).isNotNull();
-		assertThat(observed).extracting(ObservedKeepAlive::soKeepAlive, ObservedKeepAlive::idleSeconds,
-				ObservedKeepAlive::intervalSeconds, ObservedKeepAlive::count)
+		assertThat(observed)
+			.extracting(ObservedKeepAlive::soKeepAlive, ObservedKeepAlive::idleSeconds,
+					ObservedKeepAlive::intervalSeconds, ObservedKeepAlive::count)
 			.containsExactly(true, USER_IDLE, 7, 5);
 	}
 
@@ -117,7 +120,8 @@ class UserCustomizationsWinTests {
 
 		@Bean
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> userIdle() {
-			return (builder) -> builder.withHttpClientCustomizer((client) -> client.option(ChannelSnapshot.idleOption(), USER_IDLE));
+			return (builder) -> builder
+				.withHttpClientCustomizer((client) -> client.option(ChannelSnapshot.idleOption(), USER_IDLE));
 		}
 
 	}
@@ -127,7 +131,8 @@ class UserCustomizationsWinTests {
 
 		@Bean
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> userIdle() {
-			return (builder) -> builder.withHttpClientCustomizer((client) -> client.option(ChannelSnapshot.idleOption(), USER_IDLE));
+			return (builder) -> builder
+				.withHttpClientCustomizer((client) -> client.option(ChannelSnapshot.idleOption(), USER_IDLE));
 		}
 
 	}
@@ -137,7 +142,8 @@ class UserCustomizationsWinTests {
 
 		@Bean
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> userIdle() {
-			return (builder) -> builder.withSocketConfigCustomizer((socketConfig) -> socketConfig.setTcpKeepIdle(USER_IDLE));
+			return (builder) -> builder
+				.withSocketConfigCustomizer((socketConfig) -> socketConfig.setTcpKeepIdle(USER_IDLE));
 		}
 
 	}
@@ -157,8 +163,8 @@ class UserCustomizationsWinTests {
 				userConnections.incrementAndGet();
 				return ManagedHttpClientConnectionFactory.INSTANCE.createConnection(socket);
 			};
-			return (builder) -> builder
-				.withConnectionManagerCustomizer((connectionManager) -> connectionManager.setConnectionFactory(factory));
+			return (builder) -> builder.withConnectionManagerCustomizer(
+					(connectionManager) -> connectionManager.setConnectionFactory(factory));
 		}
 
 	}

@@ -142,7 +142,8 @@ class ReactorNettyKeepAliveTests {
 					Duration.ofSeconds(7), 5);
 			assertThat(ReactorNettyKeepAlive.apply(withoutUserTimeout, channel)).isTrue();
 			assertThat(channel.config().getOption(ChannelOption.SO_KEEPALIVE)).isTrue();
-			assertThat(channel.config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE))).isEqualTo(41);
+			assertThat(channel.config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE)))
+				.isEqualTo(41);
 		}
 		finally {
 			channel.unsafe().closeForcibly();

@@ -16,10 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal HTTP/1.1 server on a Unix domain socket, answering {@code hello} to every request on persistent
- * connections.
+ * A minimal HTTP/1.1 server on a Unix domain socket, answering {@code hello} to every
+ * request on persistent connections.
  * <p>
- * Built on the JDK's domain-socket channels rather than an HTTP library, so it runs wherever the JDK does.
+ * Built on the JDK's domain-socket channels rather than an HTTP library, so it runs
+ * wherever the JDK does.
  */
 public final class DomainSocketHttpServer implements AutoCloseable {
 
@@ -91,7 +92,8 @@ public final class DomainSocketHttpServer implements AutoCloseable {
 	}
 
 	private void serve(SocketChannel connection) {
-		try (connection; InputStream in = Channels.newInputStream(connection);
+		try (connection;
+				InputStream in = Channels.newInputStream(connection);
 				OutputStream out = Channels.newOutputStream(connection)) {
 			while (readHead(in)) {
 				this.requests.incrementAndGet();
@@ -104,7 +106,8 @@ public final class DomainSocketHttpServer implements AutoCloseable {
 		}
 	}
 
-	// Reads up to the blank line ending a request's head; the clients under test send no request body
+	// Reads up to the blank line ending a request's head; the clients under test send no
+	// request body
 	private static boolean readHead(InputStream in) throws IOException {
 		int matched = 0;
 		byte[] end = { '\r', '\n', '\r', '\n' };

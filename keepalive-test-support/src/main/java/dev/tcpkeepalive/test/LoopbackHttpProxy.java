@@ -16,9 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A small HTTP proxy on loopback: {@code CONNECT} tunnels (for https) and plain forwarding of absolute-form requests.
+ * A small HTTP proxy on loopback: {@code CONNECT} tunnels (for https) and plain
+ * forwarding of absolute-form requests.
  * <p>
- * Each client connection is tied to the target of its first request, which is all a test against one server needs.
+ * Each client connection is tied to the target of its first request, which is all a test
+ * against one server needs.
  */
 public final class LoopbackHttpProxy implements AutoCloseable {
 
@@ -59,7 +61,8 @@ public final class LoopbackHttpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Return the first request line of every client connection, such as {@code CONNECT 127.0.0.1:8443 HTTP/1.1}.
+	 * Return the first request line of every client connection, such as
+	 * {@code CONNECT 127.0.0.1:8443 HTTP/1.1}.
 	 * @return the request lines, in order of arrival
 	 */
 	public List<String> requestLines() {
