@@ -29,6 +29,8 @@ final class ClientPathDetection {
 
 	private static final String CONNECTOR_BUILDER = "org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder";
 
+	private static final String AZURE_CORE = "com.azure.core.http.HttpClientProvider";
+
 	private final ListableBeanFactory beanFactory;
 
 	private static final Set<String> AUTO_CONFIGURATIONS = Set.of(
@@ -72,6 +74,10 @@ final class ClientPathDetection {
 				builder = Detect.connectorBuilder(this.classLoader);
 			}
 			add(paths, builder, name, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
+		}
+		if (ClassUtils.isPresent(AZURE_CORE, this.classLoader)) {
+			// The SDK's clients are not beans: any of them may be created at any time
+			paths.put(ClientPath.AZURE_SDK, Set.of("Azure SDK clients"));
 		}
 		Map<ClientPath, List<String>> result = new EnumMap<>(ClientPath.class);
 		paths.forEach((path, users) -> result.put(path, List.copyOf(users)));

@@ -53,6 +53,7 @@ final class CoverageDecision {
 			case JETTY -> notCovered(path, usedBy, "Jetty's HttpClient has no API for per-socket keepalive options");
 			case JDK -> notCovered(path, usedBy, "the JDK HttpClient has no socket-option API");
 			case SIMPLE -> notCovered(path, usedBy, "HttpURLConnection has no socket-option API");
+			case AZURE_SDK -> AzureSdkCoverage.decide(this.properties, usedBy);
 		};
 	}
 

@@ -59,6 +59,8 @@ public class TcpKeepAliveProperties {
 
 	private final ReactorNetty reactorNetty = new ReactorNetty();
 
+	private final AzureSdk azureSdk = new AzureSdk();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -115,6 +117,10 @@ public class TcpKeepAliveProperties {
 		return this.reactorNetty;
 	}
 
+	public AzureSdk getAzureSdk() {
+		return this.azureSdk;
+	}
+
 	/**
 	 * Create validated settings from these properties.
 	 * @return the settings
@@ -155,6 +161,27 @@ public class TcpKeepAliveProperties {
 
 		/**
 		 * Whether to apply keepalive to Reactor Netty connections (WebClient and the reactor request factory).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Azure SDK settings.
+	 */
+	public static class AzureSdk {
+
+		/**
+		 * Whether to apply keepalive to the Azure SDK's HTTP clients (azure-core on azure-core-http-netty) that are
+		 * not given an HttpClient of their own.
 		 */
 		private boolean enabled = true;
 

@@ -23,7 +23,10 @@ public enum ClientPath {
 	JDK("jdk"),
 
 	/** {@code HttpURLConnection}, which has no socket-option API. */
-	SIMPLE("simple");
+	SIMPLE("simple"),
+
+	/** The Azure SDK's azure-core clients, on azure-core-http-netty. */
+	AZURE_SDK("azure-sdk");
 
 	private final String id;
 
