@@ -26,20 +26,20 @@ final class AzureSdkCoverage {
 	private AzureSdkCoverage() {
 	}
 
-	static ClientCoverage decide(TcpKeepAliveProperties properties, List<String> usedBy) {
+	static ClientCoverage decide(TcpKeepAliveProperties properties, List<String> usedBy,
+			@Nullable ClassLoader applicationClassLoader) {
 		if (!properties.getAzureSdk().isEnabled()) {
 			return ClientCoverage.disabled(ClientPath.AZURE_SDK, usedBy,
 					AzureSdkHttpClientSelection.AZURE_SDK_ENABLED + "=false");
 		}
-		ClassLoader classLoader = HttpClientProvider.class.getClassLoader();
-		if (!ClassUtils.isPresent("com.azure.core.http.netty.NettyAsyncHttpClientBuilder", classLoader)) {
+		if (!ClassUtils.isPresent("com.azure.core.http.netty.NettyAsyncHttpClientBuilder", applicationClassLoader)) {
 			return ClientCoverage.notCovered(ClientPath.AZURE_SDK, usedBy,
 					"azure-core-http-netty is not on the class path, so the SDK uses another HTTP client, which has no "
 							+ "keepalive API the starter can reach: add com.azure:azure-core-http-netty");
 		}
 		// azure-core caches this value the first time it is read, so this is the value it used or will use
 		String selected = Configuration.getGlobalConfiguration().get(AzureSdkHttpClientSelection.IMPLEMENTATION);
-		String effective = (selected != null) ? selected : firstProvider(classLoader);
+		String effective = (selected != null) ? selected : firstProvider(HttpClientProvider.class.getClassLoader());
 		if (AzureSdkHttpClientSelection.PROVIDER.equals(effective)) {
 			return ClientCoverage.applied(ClientPath.AZURE_SDK, usedBy);
 		}

@@ -30,12 +30,15 @@ final class CoverageDecision {
 
 	private final Supplier<@Nullable String> nettyTransport;
 
+	private final @Nullable ClassLoader classLoader;
+
 	CoverageDecision(TcpKeepAliveProperties properties, boolean userTimeout, PlatformSupport platform,
-			Supplier<@Nullable String> nettyTransport) {
+			Supplier<@Nullable String> nettyTransport, @Nullable ClassLoader classLoader) {
 		this.properties = properties;
 		this.userTimeout = userTimeout;
 		this.platform = platform;
 		this.nettyTransport = nettyTransport;
+		this.classLoader = classLoader;
 	}
 
 	ClientCoverage decide(ClientPath path, List<String> usedBy, boolean userDefinedBuilder) {
@@ -53,7 +56,7 @@ final class CoverageDecision {
 			case JETTY -> notCovered(path, usedBy, "Jetty's HttpClient has no API for per-socket keepalive options");
 			case JDK -> notCovered(path, usedBy, "the JDK HttpClient has no socket-option API");
 			case SIMPLE -> notCovered(path, usedBy, "HttpURLConnection has no socket-option API");
-			case AZURE_SDK -> AzureSdkCoverage.decide(this.properties, usedBy);
+			case AZURE_SDK -> AzureSdkCoverage.decide(this.properties, usedBy, this.classLoader);
 		};
 	}
 

@@ -72,7 +72,7 @@ public class KeepAliveCoverage implements SmartInitializingSingleton {
 		if (clients == null) {
 			CoverageDecision decision = new CoverageDecision(this.properties,
 					this.settings != null && this.settings.userTimeout() != null, PlatformSupport.current(),
-					() -> nettyTransport());
+					() -> nettyTransport(), this.classLoader);
 			ClientPathDetection detection = new ClientPathDetection(this.beanFactory, this.classLoader);
 			clients = detection.detect()
 				.entrySet()
