@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * @since 0.1.0
  */
 @AutoConfiguration(after = TcpKeepAliveAutoConfiguration.class)
+@ConditionalOnClass(HttpClientProvider.class)
 public final class AzureSdkTcpKeepAliveAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
