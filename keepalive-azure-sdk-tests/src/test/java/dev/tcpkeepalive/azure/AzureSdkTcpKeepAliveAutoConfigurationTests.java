@@ -3,12 +3,9 @@ package dev.tcpkeepalive.azure;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveEndpoint;
-import dev.tcpkeepalive.actuate.TcpKeepAliveEndpointAutoConfiguration;
 import dev.tcpkeepalive.autoconfigure.AzureSdkTcpKeepAliveAutoConfiguration;
-import dev.tcpkeepalive.autoconfigure.KeepAliveCoverage;
 import dev.tcpkeepalive.autoconfigure.TcpKeepAliveAutoConfiguration;
-import dev.tcpkeepalive.observe.ClientCoverage;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.autoconfigure.TcpKeepAliveEndpointAutoConfiguration;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +36,7 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 	void aBlobContainerClientCarriesTheSettingsAndTheEndpointShowsThemAsObserved() {
 		this.runner.run((context) -> {
 			assertThat(AzureSdkCalls.container(this.server, null).exists()).isTrue();
-			ClientDescriptor client = context.getBean(TcpKeepAliveEndpoint.class).client("azure-sdk");
+			ClientDescriptor client = azureSdk(context);
 			assertThat(client).extracting(ClientDescriptor::status, ClientDescriptor::usedBy, ClientDescriptor::reason)
 				.containsExactly("applied", java.util.List.of("Azure SDK clients"), null);
 			assertThat(client.observed()).isNotNull();
@@ -59,7 +57,7 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 			assertThat(AzureSdkCalls.container(this.server, null).exists()).isTrue();
 			assertThat(AzureSdkCalls.sockets(this.server)).isNotEmpty()
 				.allSatisfy((socket) -> assertThat(socket.keepAliveRemainingMillis()).as(socket.raw()).isNull());
-			ClientDescriptor client = context.getBean(TcpKeepAliveEndpoint.class).client("azure-sdk");
+			ClientDescriptor client = azureSdk(context);
 			assertThat(client.status()).isEqualTo("disabled");
 			assertThat(client.reason()).isEqualTo("azure.tcp-keepalive.azure-sdk.enabled=false");
 			assertThat(client.observed()).extracting("soKeepAlive").isEqualTo(false);
@@ -73,9 +71,8 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 			AzureSdkCalls.container(this.server, null).exists();
 			assertThat(AzureSdkCalls.sockets(this.server)).isNotEmpty()
 				.allSatisfy((socket) -> assertThat(socket.keepAliveRemainingMillis()).as(socket.raw()).isNull());
-			assertThat(context.getBean(KeepAliveCoverage.class).client(ClientPath.AZURE_SDK))
-				.extracting(ClientCoverage::status)
-				.isEqualTo(ClientCoverage.Status.DISABLED);
+			assertThat(azureSdk(context).status()).isEqualTo("disabled");
+			assertThat(azureSdk(context).reason()).isEqualTo("azure.tcp-keepalive.enabled=false");
 		});
 	}
 
@@ -87,7 +84,7 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 			assertThat(AzureSdkCalls.sockets(this.server)).isNotEmpty()
 				.allSatisfy((socket) -> assertThat(socket.keepAliveRemainingMillis()).as(socket.raw()).isNull());
 			// Only the starter's provider is observed: the endpoint does not claim a client it did not build
-			assertThat(context.getBean(TcpKeepAliveEndpoint.class).client("azure-sdk").observed()).isNull();
+			assertThat(azureSdk(context).observed()).isNull();
 		});
 	}
 
@@ -95,7 +92,7 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 	void whenAzureCoreIsAbsentThenNothingOfTheAzurePathIsDefinedOrReported() {
 		this.runner.withClassLoader(new FilteredClassLoader("com.azure.core.")).run((context) -> {
 			assertThat(context).doesNotHaveBean(AzureSdkDefaults.Registration.class);
-			assertThat(context.getBean(KeepAliveCoverage.class).client(ClientPath.AZURE_SDK)).isNull();
+			assertThat(azureSdk(context)).isNull();
 		});
 	}
 
@@ -103,10 +100,13 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 	void whenAzureCoreHttpNettyIsAbsentThenTheAzurePathIsReportedNotCoveredWithTheFix() {
 		this.runner.withClassLoader(new FilteredClassLoader("com.azure.core.http.netty.")).run((context) -> {
 			assertThat(context).doesNotHaveBean(AzureSdkDefaults.Registration.class);
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.AZURE_SDK);
-			assertThat(coverage.status()).isEqualTo(ClientCoverage.Status.NOT_COVERED);
-			assertThat(coverage.reason()).contains("add com.azure:azure-core-http-netty");
+			assertThat(azureSdk(context).status()).isEqualTo("not-covered");
+			assertThat(azureSdk(context).reason()).contains("add com.azure:azure-core-http-netty");
 		});
+	}
+
+	private static ClientDescriptor azureSdk(ApplicationContext context) {
+		return context.getBean(TcpKeepAliveEndpoint.class).client("azure-sdk");
 	}
 
 }

@@ -49,7 +49,7 @@ public class AzureSdkHttpClientSelection implements EnvironmentPostProcessor, Or
 		}
 		String chosen = userChoice();
 		if (chosen != null) {
-			// The user's choice wins; KeepAliveCoverage reports it at startup when it is not the starter's provider
+			// The user's choice wins; KeepAliveReporter reports it at startup when it is not the starter's provider
 			this.logger.debug("Azure SDK HTTP client provider chosen by the user: " + chosen);
 			return;
 		}

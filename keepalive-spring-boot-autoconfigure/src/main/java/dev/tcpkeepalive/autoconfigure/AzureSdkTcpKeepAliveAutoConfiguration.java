@@ -4,7 +4,7 @@ import com.azure.core.http.HttpClientProvider;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.azure.AzureSdkDefaults;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,10 +33,13 @@ public final class AzureSdkTcpKeepAliveAutoConfiguration {
 
 		@Bean
 		AzureSdkDefaults.Registration tcpKeepAliveAzureSdkDefaults(TcpKeepAliveProperties properties,
-				ObjectProvider<TcpKeepAliveSettings> settings, KeepAliveObservations observations) {
+				ObjectProvider<TcpKeepAliveSettings> settings, KeepAliveObservations observations,
+				KeepAliveReporter reporter) {
 			TcpKeepAliveSettings applied = properties.getAzureSdk().isEnabled() ? settings.getIfAvailable() : null;
-			return AzureSdkDefaults.install(applied,
-					(observed) -> observations.record(ClientPath.AZURE_SDK, observed));
+			if (applied != null) {
+				reporter.customized(Client.AZURE_SDK);
+			}
+			return AzureSdkDefaults.install(applied, (observed) -> observations.record(Client.AZURE_SDK, observed));
 		}
 
 	}
