@@ -23,6 +23,8 @@ class AzureSdkHttpClientSelectionTests {
 
 	private static final String PROVIDER = KeepAliveNettyHttpClientProvider.class.getName();
 
+	private static final String OK_HTTP_PROVIDER = "com.azure.core.http.okhttp.OkHttpAsyncClientProvider";
+
 	private String saved;
 
 	@BeforeEach
@@ -49,9 +51,9 @@ class AzureSdkHttpClientSelectionTests {
 
 	@Test
 	void aProviderTheUserChoseIsLeftAlone() {
-		System.setProperty(IMPLEMENTATION, "com.azure.core.http.okhttp.OkHttpAsyncClientProvider");
+		System.setProperty(IMPLEMENTATION, OK_HTTP_PROVIDER);
 		postProcess(new SpringApplication());
-		assertThat(System.getProperty(IMPLEMENTATION)).isEqualTo("com.azure.core.http.okhttp.OkHttpAsyncClientProvider");
+		assertThat(System.getProperty(IMPLEMENTATION)).isEqualTo(OK_HTTP_PROVIDER);
 	}
 
 	@Test

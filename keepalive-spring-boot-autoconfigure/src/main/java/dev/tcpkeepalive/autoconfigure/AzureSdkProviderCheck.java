@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 final class AzureSdkProviderCheck {
 
 	static final String NO_AZURE_CORE_HTTP_NETTY = "azure-core-http-netty is not on the class path, so the SDK uses "
-			+ "another HTTP client, which has no keepalive API the starter can reach: add com.azure:azure-core-http-netty";
+			+ "another HTTP client, which has no keepalive API the starter can reach: "
+			+ "add com.azure:azure-core-http-netty";
 
 	private static final String FIX = "unset AZURE_HTTP_CLIENT_IMPLEMENTATION (the starter then selects its own "
 			+ "provider) or set it to " + AzureSdkHttpClientSelection.PROVIDER + ", keep "

@@ -183,8 +183,7 @@ public class TcpKeepAliveProperties {
 	public static class AzureSdk {
 
 		/**
-		 * Whether to apply keepalive to the Azure SDK's HTTP clients (azure-core on azure-core-http-netty) that are
-		 * not given an HttpClient of their own.
+		 * Whether to apply keepalive to the Azure SDK's HTTP clients that are not given an HttpClient of their own.
 		 */
 		private boolean enabled = true;
 
