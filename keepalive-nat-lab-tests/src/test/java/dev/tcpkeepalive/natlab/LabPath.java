@@ -32,7 +32,14 @@ enum LabPath {
 			Map.of("spring.http.clients.imperative.factory", "jetty"), "FACTORY JettyClientHttpRequestFactoryBuilder"),
 
 	WEB_CLIENT_JETTY("9 WebClient / Jetty", WebClientApp.class, Map.of("spring.http.clients.reactive.connector", "jetty"),
-			"CONNECTOR JettyClientHttpConnector");
+			"CONNECTOR JettyClientHttpConnector"),
+
+	AZURE_SDK_HTTP_CLIENT("10 Azure SDK default HttpClient", AzureSdkHttpClientApp.class, Map.of(),
+			"CLIENT NettyAsyncHttpClient"),
+
+	// The container's properties call answers no body, so success is the container found
+	BLOB_CONTAINER_CLIENT("11 BlobContainerClient", BlobContainerClientApp.class, Map.of(),
+			"CLIENT BlobContainerClient on NettyAsyncHttpClient");
 
 	private final String label;
 
@@ -59,6 +66,13 @@ enum LabPath {
 
 	Map<String, String> properties() {
 		return this.properties;
+	}
+
+	/**
+	 * Return what the call answers when the slow response arrives.
+	 */
+	String expectedDetail(long delaySeconds) {
+		return (this == BLOB_CONTAINER_CLIENT) ? "exists true" : "slept " + (double) delaySeconds + "s";
 	}
 
 	/**

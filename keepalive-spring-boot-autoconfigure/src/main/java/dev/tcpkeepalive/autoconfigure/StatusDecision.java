@@ -66,6 +66,15 @@ final class StatusDecision {
 		if (client.socketOptions() == Client.SocketOptions.NONE) {
 			return notCovered(client, usedBy, client.library() + " has no socket-option API");
 		}
+		if (client == Client.AZURE_SDK) {
+			// Its customizer is the provider's installation, which needs azure-core-http-netty; azure-core may
+			// still use another provider
+			String notSelected = this.customized.contains(client) ? AzureSdkProviderCheck.notSelectedReason()
+					: AzureSdkProviderCheck.NO_AZURE_CORE_HTTP_NETTY;
+			if (notSelected != null) {
+				return ClientStatus.notCovered(client, usedBy, notSelected);
+			}
+		}
 		if (!this.customized.contains(client)) {
 			return ClientStatus.notCovered(client, usedBy, ("the starter's customizer for %s never ran, so its sockets "
 					+ "keep the OS defaults: add every library Boot's builder for it needs (httpcore5-reactive for the "

@@ -62,6 +62,8 @@ public class TcpKeepAliveProperties {
 
 	private final Jetty jetty = new Jetty();
 
+	private final AzureSdk azureSdk = new AzureSdk();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -120,6 +122,10 @@ public class TcpKeepAliveProperties {
 
 	public Jetty getJetty() {
 		return this.jetty;
+	}
+
+	public AzureSdk getAzureSdk() {
+		return this.azureSdk;
 	}
 
 	/**
@@ -185,6 +191,26 @@ public class TcpKeepAliveProperties {
 		/**
 		 * Whether to apply keepalive to Jetty HttpClient connections (RestClient, RestTemplate and WebClient on
 		 * Jetty).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Azure SDK settings.
+	 */
+	public static class AzureSdk {
+
+		/**
+		 * Whether to apply keepalive to the Azure SDK's HTTP clients that are not given an HttpClient of their own.
 		 */
 		private boolean enabled = true;
 

@@ -35,7 +35,13 @@ public enum Client {
 			"JdkClientHttpConnectorBuilder"),
 
 	/** {@code HttpURLConnection}, which has no socket-option API. */
-	SIMPLE("simple", "HttpURLConnection", SocketOptions.NONE, null, "SimpleClientHttpRequestFactoryBuilder");
+	SIMPLE("simple", "HttpURLConnection", SocketOptions.NONE, null, "SimpleClientHttpRequestFactoryBuilder"),
+
+	/**
+	 * The Azure SDK's azure-core clients on azure-core-http-netty, which no Boot builder stands for: see
+	 * {@code ClientDetection}.
+	 */
+	AZURE_SDK("azure-sdk", "the Azure SDK (azure-core-http-netty)", SocketOptions.NETTY, "azure-sdk");
 
 	private final String id;
 

@@ -40,6 +40,7 @@ class ConfigurationMetadataTests {
 					"azure.tcp-keepalive.nat-idle-timeout", "azure.tcp-keepalive.user-timeout",
 					"azure.tcp-keepalive.http-components.enabled", "azure.tcp-keepalive.reactor-netty.enabled",
 					"azure.tcp-keepalive.jetty.enabled",
+					"azure.tcp-keepalive.azure-sdk.enabled",
 					// Generated from the endpoint's annotation, like every Boot endpoint's
 					"management.endpoint.tcpkeepalive.access", "management.endpoint.tcpkeepalive.cache.time-to-live");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
