@@ -56,13 +56,13 @@ public class TcpKeepAliveProperties {
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration userTimeout;
 
-	private final HttpComponents httpComponents = new HttpComponents();
+	private final Switch httpComponents = new Switch();
 
-	private final ReactorNetty reactorNetty = new ReactorNetty();
+	private final Switch reactorNetty = new Switch();
 
-	private final Jetty jetty = new Jetty();
+	private final Switch jetty = new Switch();
 
-	private final AzureSdk azureSdk = new AzureSdk();
+	private final Switch azureSdk = new Switch();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -112,19 +112,19 @@ public class TcpKeepAliveProperties {
 		this.userTimeout = userTimeout;
 	}
 
-	public HttpComponents getHttpComponents() {
+	public Switch getHttpComponents() {
 		return this.httpComponents;
 	}
 
-	public ReactorNetty getReactorNetty() {
+	public Switch getReactorNetty() {
 		return this.reactorNetty;
 	}
 
-	public Jetty getJetty() {
+	public Switch getJetty() {
 		return this.jetty;
 	}
 
-	public AzureSdk getAzureSdk() {
+	public Switch getAzureSdk() {
 		return this.azureSdk;
 	}
 
@@ -143,74 +143,13 @@ public class TcpKeepAliveProperties {
 	}
 
 	/**
-	 * Apache HttpClient 5 settings.
+	 * A switch for one client library; its description per library is in
+	 * additional-spring-configuration-metadata.json.
 	 */
-	public static class HttpComponents {
+	public static class Switch {
 
 		/**
-		 * Whether to apply keepalive to Apache HttpClient 5 connections (RestClient, RestTemplate, HTTP service
-		 * clients and the HttpComponents WebClient connector).
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * Reactor Netty settings.
-	 */
-	public static class ReactorNetty {
-
-		/**
-		 * Whether to apply keepalive to Reactor Netty connections (WebClient and the reactor request factory).
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * Jetty HttpClient settings.
-	 */
-	public static class Jetty {
-
-		/**
-		 * Whether to apply keepalive to Jetty HttpClient connections (RestClient, RestTemplate and WebClient on
-		 * Jetty).
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * Azure SDK settings.
-	 */
-	public static class AzureSdk {
-
-		/**
-		 * Whether to apply keepalive to the Azure SDK's HTTP clients that are not given an HttpClient of their own.
+		 * Whether to apply keepalive to this client library's connections.
 		 */
 		private boolean enabled = true;
 
