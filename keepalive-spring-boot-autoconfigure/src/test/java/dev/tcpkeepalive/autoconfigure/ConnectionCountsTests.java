@@ -112,12 +112,14 @@ class ConnectionCountsTests {
 				assertThat(httpComponents.connections()).isEqualTo(new ConnectionsDescriptor(0, 1, 0));
 				assertThat(httpComponents.lastNotApplied()).extracting("soKeepAlive", "idleSeconds", "intervalSeconds")
 					.containsExactly(true, 5, 5);
-				assertThat(natSafety.message()).startsWith("The reactor-netty client (WebClient").contains("has no TCP keepalive");
+				assertThat(natSafety.message()).startsWith("The reactor-netty client (WebClient")
+					.contains("has no TCP keepalive");
 			}
 			else {
 				assertThat(httpComponents.connections()).isEqualTo(new ConnectionsDescriptor(0, 0, 1));
 				assertThat(httpComponents.lastNotApplied().soKeepAlive()).isFalse();
-				assertThat(natSafety.message()).startsWith("The http-components client (RestClient").contains("has no TCP keepalive");
+				assertThat(natSafety.message()).startsWith("The http-components client (RestClient")
+					.contains("has no TCP keepalive");
 			}
 		});
 	}
