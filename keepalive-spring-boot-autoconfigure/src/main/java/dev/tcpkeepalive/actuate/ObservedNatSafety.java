@@ -14,6 +14,8 @@ import dev.tcpkeepalive.observe.ObservedKeepAlive;
  * Judges NAT safety from what real sockets carried, falling back to the settings before any connection.
  * <p>
  * The first client whose sockets would let the NAT forget an idle flow decides the verdict, so its message names it.
+ * Each client is judged by the connection that could stay silent longest since start, not only by its latest one, so
+ * one connection without keepalive keeps the verdict unsafe.
  */
 final class ObservedNatSafety {
 
@@ -24,7 +26,7 @@ final class ObservedNatSafety {
 		NatIdleTimeout nat = report.natIdleTimeout();
 		long worstGap = -1;
 		for (Client client : Client.values()) {
-			ObservedKeepAlive observed = observations.latest(client);
+			ObservedKeepAlive observed = observations.connections(client).longestSilence();
 			if (observed == null) {
 				continue;
 			}

@@ -63,11 +63,26 @@ public record TcpKeepAliveDescriptor(boolean enabled, SettingsDescriptor setting
 	 * @param usedBy the Spring clients going through this path
 	 * @param applied what the starter asked of the path, or {@code null} when it asked nothing
 	 * @param observed what the most recent real connection carried, or {@code null} before any connection
+	 * @param lastNotApplied what the most recent connection that did not carry the settings carried, or {@code null}
+	 * when every connection did
+	 * @param connections how many new connections were opened since start, by state
 	 * @param reason why the path is not {@code applied}, or {@code null} when it is
 	 */
 	@JsonInclude(Include.ALWAYS)
 	public record ClientDescriptor(String status, List<String> usedBy, @Nullable AppliedDescriptor applied,
-			@Nullable ObservedDescriptor observed, @Nullable String reason) implements OperationResponseBody {
+			@Nullable ObservedDescriptor observed, @Nullable ObservedDescriptor lastNotApplied,
+			ConnectionsDescriptor connections, @Nullable String reason) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * New connections of a client path since start, by how their keepalive compared with what the starter asked.
+	 *
+	 * @param applied connections that carried the settings
+	 * @param differs connections with keepalive on but other values
+	 * @param off connections without keepalive
+	 */
+	public record ConnectionsDescriptor(long applied, long differs, long off) {
 
 	}
 
@@ -87,7 +102,7 @@ public record TcpKeepAliveDescriptor(boolean enabled, SettingsDescriptor setting
 	}
 
 	/**
-	 * The options read back from a client path's most recent connection.
+	 * The options read back from one of a client path's connections.
 	 *
 	 * @param soKeepAlive whether SO_KEEPALIVE was on
 	 * @param idleSeconds TCP_KEEPIDLE, or {@code null} when unreadable

@@ -12,12 +12,15 @@ import dev.tcpkeepalive.PlatformSupport;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.AppliedDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
+import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ConnectionsDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ObservedDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.PlatformDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.SettingsDescriptor;
 import dev.tcpkeepalive.client.ClientStatus;
 import dev.tcpkeepalive.client.KeepAliveReport;
 import dev.tcpkeepalive.client.Status;
+import dev.tcpkeepalive.observe.ClientConnections;
+import dev.tcpkeepalive.observe.ConnectionState;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import org.jspecify.annotations.Nullable;
@@ -95,7 +98,8 @@ public class TcpKeepAliveEndpoint {
 	}
 
 	private ClientDescriptor describe(ClientStatus client, SettingsDescriptor settings) {
-		ObservedKeepAlive observed = this.observations.latest(client.client());
+		ClientConnections connections = this.observations.connections(client.client());
+		ObservedKeepAlive observed = connections.latest();
 		AppliedDescriptor applied = client.status().asked() ? new AppliedDescriptor(true, settings.idleSeconds(),
 				settings.intervalSeconds(), settings.count(),
 				client.unsupported().contains(KeepAliveOption.TCP_USER_TIMEOUT) ? null : settings.userTimeoutMillis())
@@ -109,7 +113,10 @@ public class TcpKeepAliveEndpoint {
 			status = Status.PARTIAL.id();
 			reason = (reason != null) ? reason + "; " + mismatch : mismatch;
 		}
-		return new ClientDescriptor(status, client.usedBy(), applied, (observed != null) ? observed(observed) : null,
+		return new ClientDescriptor(status, client.usedBy(), applied, observed(observed),
+				observed(connections.lastNotApplied()),
+				new ConnectionsDescriptor(connections.count(ConnectionState.APPLIED),
+						connections.count(ConnectionState.DIFFERS), connections.count(ConnectionState.OFF)),
 				reason);
 	}
 
@@ -143,7 +150,10 @@ public class TcpKeepAliveEndpoint {
 		}
 	}
 
-	private static ObservedDescriptor observed(ObservedKeepAlive observed) {
+	private static @Nullable ObservedDescriptor observed(@Nullable ObservedKeepAlive observed) {
+		if (observed == null) {
+			return null;
+		}
 		return new ObservedDescriptor(observed.soKeepAlive(), observed.idleSeconds(), observed.intervalSeconds(),
 				observed.count(), observed.userTimeoutMillis(), observed.remoteAddress(), observed.observedAt());
 	}

@@ -75,6 +75,16 @@ final class KeepAliveReporter implements SmartInitializingSingleton {
 		this.customized.add(client);
 	}
 
+	/**
+	 * Return what the starter asked of a client's sockets. Its customizer only exists when keepalive and the client's
+	 * switch are on, so having run is the whole answer.
+	 * @param client the client
+	 * @return the settings, or {@code null} when the starter asked nothing of the client
+	 */
+	@Nullable TcpKeepAliveSettings asked(Client client) {
+		return (this.enabled && this.customized.contains(client)) ? this.settings : null;
+	}
+
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<ClientStatus> clients = report().clients();

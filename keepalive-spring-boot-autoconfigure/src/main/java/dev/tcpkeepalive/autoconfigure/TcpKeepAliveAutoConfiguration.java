@@ -70,8 +70,8 @@ public final class TcpKeepAliveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	KeepAliveObservations tcpKeepAliveObservations() {
-		return new KeepAliveObservations();
+	KeepAliveObservations tcpKeepAliveObservations(KeepAliveReporter reporter) {
+		return new KeepAliveObservations(reporter::asked);
 	}
 
 	// Validates the settings also when keepalive is disabled, so that a bad value never waits for the day it is used

@@ -2,37 +2,47 @@ package dev.tcpkeepalive.observe;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Objects;
+import java.util.function.Function;
 
+import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The most recent observation per client.
+ * What the new connections of each client carried: the latest, counts per {@link ConnectionState}, and the
+ * observations that say what went wrong.
  * <p>
- * Holds one small value per {@link Client} and never a socket or connection, so it costs the same whatever the
- * number of connections and keeps nothing alive.
+ * Holds one {@link ClientConnections} per {@link Client} and never a socket or connection, so it costs the same
+ * whatever the number of connections and keeps nothing alive.
  *
  * @since 0.1.0
  */
 public class KeepAliveObservations {
 
-	private final Map<Client, AtomicReference<@Nullable ObservedKeepAlive>> latest = new EnumMap<>(
-			Client.class);
+	private final Function<Client, @Nullable TcpKeepAliveSettings> asked;
 
-	public KeepAliveObservations() {
+	private final Map<Client, ClientConnections> connections = new EnumMap<>(Client.class);
+
+	/**
+	 * Create observations that classify each connection against what the starter asked of its client.
+	 * @param asked the settings the starter put on a client's sockets, or {@code null} when it asked nothing of it
+	 * (disabled, switched off, or its customizer never ran); called once per new connection, so it must be cheap
+	 */
+	public KeepAliveObservations(Function<Client, @Nullable TcpKeepAliveSettings> asked) {
+		this.asked = Objects.requireNonNull(asked, "'asked' must not be null");
 		for (Client client : Client.values()) {
-			this.latest.put(client, new AtomicReference<>());
+			this.connections.put(client, new ClientConnections());
 		}
 	}
 
 	/**
-	 * Record what a newly connected socket carries.
+	 * Record what a newly connected socket carries. Called once per new connection, never per request.
 	 * @param client the client that opened it
 	 * @param observed the options read back from it
 	 */
 	public void record(Client client, ObservedKeepAlive observed) {
-		this.latest.get(client).set(observed);
+		this.connections.get(client).record(observed, ConnectionState.of(observed, this.asked.apply(client)));
 	}
 
 	/**
@@ -41,7 +51,16 @@ public class KeepAliveObservations {
 	 * @return the latest observation or {@code null} before the first connection
 	 */
 	public @Nullable ObservedKeepAlive latest(Client client) {
-		return this.latest.get(client).get();
+		return this.connections.get(client).latest();
+	}
+
+	/**
+	 * Return the connections of a client since start.
+	 * @param client the client
+	 * @return its counts and observations
+	 */
+	public ClientConnections connections(Client client) {
+		return this.connections.get(client);
 	}
 
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import dev.tcpkeepalive.NatSafety;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
+import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ConnectionsDescriptor;
 import dev.tcpkeepalive.autoconfigure.TcpKeepAliveAutoConfiguration;
 import dev.tcpkeepalive.autoconfigure.TcpKeepAliveEndpointAutoConfiguration;
 import dev.tcpkeepalive.client.Client;
@@ -129,6 +131,44 @@ class TcpKeepAliveEndpointTests {
 	}
 
 	@Test
+	void oneConnectionWithoutKeepAliveKeepsNatSafetyUnsafeAfterLaterOnesCarryTheSettings() {
+		withObservedSockets((socket) -> socket.setOption(StandardSocketOptions.SO_KEEPALIVE, false), (context) -> {
+			TcpKeepAliveDescriptor report = endpoint(context).keepAlive();
+			ClientDescriptor client = report.clients().get("http-components");
+			assertThat(client.connections()).isEqualTo(new ConnectionsDescriptor(2, 0, 1));
+			assertThat(client.status()).isEqualTo("applied");
+			assertThat(client.observed().soKeepAlive()).isTrue();
+			assertThat(client.lastNotApplied().soKeepAlive()).isFalse();
+			assertThat(report.natSafety().safe()).isFalse();
+			assertThat(report.natSafety().message())
+				.startsWith("The http-components client (RestClient) has no TCP keepalive");
+		});
+	}
+
+	@Test
+	void oneConnectionWhoseIdlePlusIntervalReachesTheNatTimeoutKeepsNatSafetyUnsafe() {
+		withObservedSockets((socket) -> socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 210), (context) -> {
+			TcpKeepAliveDescriptor report = endpoint(context).keepAlive();
+			ClientDescriptor client = report.clients().get("http-components");
+			assertThat(client.connections()).isEqualTo(new ConnectionsDescriptor(2, 1, 0));
+			assertThat(client.lastNotApplied().idleSeconds()).isEqualTo(210);
+			assertThat(report.natSafety()).extracting(NatSafety::safe, NatSafety::worstCaseGapSeconds)
+				.containsExactly(false, 240L);
+		});
+	}
+
+	@Test
+	void anEarlierConnectionThatDiffersButKeepsTheNatAliveLeavesNatSafetySafeWithItsGap() {
+		withObservedSockets((socket) -> socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 200), (context) -> {
+			TcpKeepAliveDescriptor report = endpoint(context).keepAlive();
+			assertThat(report.clients().get("http-components").connections())
+				.isEqualTo(new ConnectionsDescriptor(2, 1, 0));
+			assertThat(report.natSafety()).extracting(NatSafety::safe, NatSafety::worstCaseGapSeconds)
+				.containsExactly(true, 230L);
+		});
+	}
+
+	@Test
 	void anUnknownOrAbsentClientHasNoEntry() {
 		this.contextRunner.run((context) -> {
 			assertThat(endpoint(context).client("http-components")).isNotNull();
@@ -146,6 +186,33 @@ class TcpKeepAliveEndpointTests {
 			this.contextRunner.run((context) -> {
 				context.getBean(KeepAliveObservations.class).record(Client.HTTP_COMPONENTS, observed);
 				check.accept(context, observed);
+			});
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// One connection set up by the test, then two that carry the settings, as if the client recovered
+	private void withObservedSockets(SocketSetup first, Consumer<ApplicationContext> check) {
+		try (LoopbackHttpServer server = LoopbackHttpServer.start();
+				Socket odd = new Socket(server.uri("/").getHost(), server.port());
+				Socket applied = new Socket(server.uri("/").getHost(), server.port())) {
+			odd.setKeepAlive(true);
+			odd.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 30);
+			first.apply(odd);
+			applied.setKeepAlive(true);
+			applied.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 120);
+			applied.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 30);
+			applied.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 8);
+			ObservedKeepAlive oddObserved = ObservedKeepAlive.read(odd);
+			ObservedKeepAlive appliedObserved = ObservedKeepAlive.read(applied);
+			this.contextRunner.run((context) -> {
+				KeepAliveObservations observations = context.getBean(KeepAliveObservations.class);
+				observations.record(Client.HTTP_COMPONENTS, oddObserved);
+				observations.record(Client.HTTP_COMPONENTS, appliedObserved);
+				observations.record(Client.HTTP_COMPONENTS, appliedObserved);
+				check.accept(context);
 			});
 		}
 		catch (IOException ex) {

@@ -1,0 +1,33 @@
+package dev.tcpkeepalive.autoconfigure;
+
+import dev.tcpkeepalive.micrometer.KeepAliveMeterBinder;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the connection counters of the starter in Micrometer.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = TcpKeepAliveAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public final class TcpKeepAliveMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ KeepAliveReporter.class, KeepAliveObservations.class })
+	KeepAliveMeterBinder tcpKeepAliveMeterBinder(KeepAliveReporter reporter, KeepAliveObservations observations) {
+		return new KeepAliveMeterBinder(reporter::report, observations);
+	}
+
+}
