@@ -25,7 +25,9 @@ import reactor.netty.transport.TransportConfig;
  */
 final class ClientChannelOptions {
 
-	private static final String INITIALIZER = "reactor.netty.transport.TransportConfig$TransportChannelInitializer";
+	static final String INITIALIZER = "reactor.netty.transport.TransportConfig$TransportChannelInitializer";
+
+	static final String CONFIG_FIELD = "config";
 
 	private static final @Nullable Field CONFIG = configField();
 
@@ -82,7 +84,7 @@ final class ClientChannelOptions {
 	private static @Nullable Field configField() {
 		try {
 			Class<?> initializer = Class.forName(INITIALIZER, false, TransportConfig.class.getClassLoader());
-			Field field = initializer.getDeclaredField("config");
+			Field field = initializer.getDeclaredField(CONFIG_FIELD);
 			if (!TransportConfig.class.isAssignableFrom(field.getType())) {
 				return null;
 			}

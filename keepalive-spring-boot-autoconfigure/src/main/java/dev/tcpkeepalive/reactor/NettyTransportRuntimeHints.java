@@ -10,7 +10,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link RuntimeHintsRegistrar} for the reflective transport availability checks of {@link NettyTransport#detect()}.
+ * {@link RuntimeHintsRegistrar} for the reflective lookups of Reactor Netty support: the transport availability checks
+ * of {@link NettyTransport#detect()} and the client options {@link ClientChannelOptions} reads.
  */
 class NettyTransportRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -30,6 +31,9 @@ class NettyTransportRuntimeHints implements RuntimeHintsRegistrar {
 							(hint) -> hint.withMethod("isAvailable", List.of(), ExecutableMode.INVOKE));
 			}
 		}
+		hints.reflection()
+			.registerTypeIfPresent(classLoader, ClientChannelOptions.INITIALIZER,
+					(hint) -> hint.withField(ClientChannelOptions.CONFIG_FIELD));
 	}
 
 }

@@ -45,6 +45,14 @@ class NettyTransportRuntimeHintsTests {
 	}
 
 	@Test
+	void theClientOptionsOfAChannelInitializerCanBeReadReflectively() throws Exception {
+		RuntimeHints hints = registerHints(getClass().getClassLoader());
+		Class<?> initializer = Class.forName(ClientChannelOptions.INITIALIZER);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onField(initializer.getDeclaredField(ClientChannelOptions.CONFIG_FIELD))).accepts(hints);
+	}
+
+	@Test
 	void whenReactorNettyIsAbsentThenNoHintIsRegistered() {
 		RuntimeHints hints = registerHints(new FilteredClassLoader("reactor.netty"));
 		assertThat(hints.reflection().typeHints()).isEmpty();
