@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.KeepAliveValues;
+import dev.tcpkeepalive.observe.ObservedKeepAlive;
+import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,13 +65,11 @@ class TcpKeepAliveAutoConfigurationTests {
 	}
 
 	@Test
-	void whenHttpComponentsIsPresentThenBootsBuilderIsCustomized() {
-		this.contextRunner.run((context) -> {
-			assertThat(httpComponentsCustomizers(context)).containsKeys("httpComponentsTcpKeepAliveCustomizer",
-					"httpComponentsTcpKeepAliveObserver");
-			assertThat(context).getBean(ClientHttpRequestFactoryBuilder.class)
-				.isInstanceOf(HttpComponentsClientHttpRequestFactoryBuilder.class);
-		});
+	void whenHttpComponentsIsPresentThenBootsBuilderMakesSocketsWithTheSettings() {
+		this.contextRunner.withPropertyValues("azure.tcp-keepalive.idle=43s", "azure.tcp-keepalive.interval=6s",
+				"azure.tcp-keepalive.count=4")
+			.run((context) -> assertThat(KeepAliveValues.of(requestThroughBootsBuilder(context)))
+				.isEqualTo(KeepAliveValues.keepAlive(43, 6, 4)));
 	}
 
 	@Test
@@ -106,8 +110,9 @@ class TcpKeepAliveAutoConfigurationTests {
 	@Test
 	void whenTheApplicationIsReactiveThenRestClientStillGetsACustomizedBuilder() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.run((context) -> assertThat(context).getBean(ClientHttpRequestFactoryBuilder.class)
-				.isInstanceOf(HttpComponentsClientHttpRequestFactoryBuilder.class));
+			.withPropertyValues("azure.tcp-keepalive.idle=44s")
+			.run((context) -> assertThat(KeepAliveValues.of(requestThroughBootsBuilder(context)))
+				.isEqualTo(KeepAliveValues.keepAlive(44, 30, 8)));
 	}
 
 	@Test
@@ -123,6 +128,23 @@ class TcpKeepAliveAutoConfigurationTests {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("azure.tcp-keepalive.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ClientHttpRequestFactoryBuilder.class));
+	}
+
+	// A real request through a factory from the builder bean Boot's clients use, read back from its socket
+	private static ObservedKeepAlive requestThroughBootsBuilder(ApplicationContext context) {
+		try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
+			ClientHttpRequestFactory factory = context.getBean(ClientHttpRequestFactoryBuilder.class).build();
+			RestClient.builder()
+				.requestFactory(factory)
+				.build()
+				.get()
+				.uri(server.uri("/hello"))
+				.retrieve()
+				.toBodilessEntity();
+		}
+		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(Client.HTTP_COMPONENTS);
+		assertThat(observed).as("an observed HttpClient 5 connection").isNotNull();
+		return observed;
 	}
 
 	private static Map<String, ClientHttpRequestFactoryBuilderCustomizer<?>> httpComponentsCustomizers(
