@@ -1,20 +1,15 @@
 package dev.tcpkeepalive.test.natlab;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.tcpkeepalive.test.EventLoopHttpServer;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The lab's slow HTTP/1.1 server, in its own JVM inside the server namespace, with persistent connections,
@@ -33,16 +28,11 @@ public final class LabServer {
 
 	private final Process process;
 
-	private final List<String> requests = new ArrayList<>();
-
-	private final StringBuilder otherOutput = new StringBuilder();
-
-	private @Nullable Integer port;
-
-	private boolean ended;
+	private final LabServerOutput output;
 
 	private LabServer(Process process) {
 		this.process = process;
+		this.output = LabServerOutput.readInBackground(process.getInputStream());
 	}
 
 	static LabServer start(String namespace, int connections, Kind kind) {
@@ -54,11 +44,8 @@ public final class LabServer {
 				properties);
 		try {
 			LabServer server = new LabServer(new ProcessBuilder(command).redirectErrorStream(true).start());
-			Thread reader = new Thread(server::readOutput, "nat-lab-server-output");
-			reader.setDaemon(true);
-			reader.start();
 			try {
-				server.awaitListening();
+				server.output.awaitListening(START_DEADLINE);
 			}
 			catch (RuntimeException ex) {
 				// The lab cannot stop a server it never got back: stop it here, or it outlives the namespaces
@@ -81,52 +68,12 @@ public final class LabServer {
 				"sun.net.httpserver.idleInterval", String.valueOf(IDLE_INTERVAL.toSeconds()));
 	}
 
-	private void readOutput() {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				accept(line);
-			}
-		}
-		catch (IOException ex) {
-			// The process was destroyed: end of output
-		}
-		synchronized (this) {
-			this.ended = true;
-			notifyAll();
-		}
-	}
-
-	private synchronized void accept(String line) {
-		if (line.startsWith("LISTENING ")) {
-			this.port = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
-		}
-		else if (line.startsWith("REQUEST ")) {
-			this.requests.add(line.substring("REQUEST ".length()));
-		}
-		else {
-			this.otherOutput.append(line).append('\n');
-		}
-		notifyAll();
-	}
-
-	private synchronized void awaitListening() {
-		long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-		while (this.port == null) {
-			if (this.ended || System.nanoTime() > deadline) {
-				throw new IllegalStateException("The lab server did not start:\n" + this.otherOutput);
-			}
-			waitUntil(deadline);
-		}
-	}
-
 	/**
 	 * Return the port the server listens on.
 	 * @return the port
 	 */
-	public synchronized int port() {
-		return this.port;
+	public int port() {
+		return this.output.port();
 	}
 
 	/**
@@ -134,8 +81,8 @@ public final class LabServer {
 	 * @param pathAndQuery the path, starting with {@code /}, and any query
 	 * @return the absolute URI
 	 */
-	public synchronized URI uri(String pathAndQuery) {
-		return URI.create("http://" + LabNetwork.SERVER_ADDRESS + ":" + this.port + pathAndQuery);
+	public URI uri(String pathAndQuery) {
+		return URI.create("http://" + LabNetwork.SERVER_ADDRESS + ":" + port() + pathAndQuery);
 	}
 
 	/**
@@ -144,18 +91,8 @@ public final class LabServer {
 	 * @param deadline the longest wait
 	 * @return the request as {@code <remote address>:<port> <uri>}
 	 */
-	public synchronized String awaitRequest(String uriPart, Duration deadline) {
-		long end = System.nanoTime() + deadline.toNanos();
-		while (true) {
-			List<String> matching = requests(uriPart);
-			if (!matching.isEmpty()) {
-				return matching.get(0);
-			}
-			if (this.ended || System.nanoTime() > end) {
-				throw new IllegalStateException("No request containing '" + uriPart + "' arrived within " + deadline);
-			}
-			waitUntil(end);
-		}
+	public String awaitRequest(String uriPart, Duration deadline) {
+		return this.output.awaitRequest(uriPart, deadline);
 	}
 
 	/**
@@ -163,18 +100,8 @@ public final class LabServer {
 	 * @param uriPart text to look for
 	 * @return each request as {@code <remote address>:<port> <uri>}, in arrival order
 	 */
-	public synchronized List<String> requests(String uriPart) {
-		return this.requests.stream().filter((request) -> request.contains(uriPart)).toList();
-	}
-
-	private void waitUntil(long deadlineNanos) {
-		try {
-			TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, deadlineNanos - System.nanoTime()));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	public List<String> requests(String uriPart) {
+		return this.output.requests(uriPart);
 	}
 
 	void stop() {

@@ -1,17 +1,8 @@
 package dev.tcpkeepalive.test.natlab;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A three-namespace lab (client, nat, server) whose NAT silently forgets TCP flows that stay idle longer than a
@@ -32,32 +23,13 @@ public final class NatLab implements AutoCloseable {
 
 	private static final Duration DEFAULT_CLIENT_DEADLINE = Duration.ofMinutes(2);
 
-	// Client JVMs cost CPU mostly while starting; more than a few at once starve a small machine. Shared by all labs
-	private static final Semaphore clientSlots = new Semaphore(Integer.getInteger("natlab.max-concurrent-clients", 4),
-			true);
-
 	private final Duration natIdleTimeout;
 
-	private final LabNetwork network;
-
-	private final int connections;
-
-	private final Set<RunningClient> clients = ConcurrentHashMap.newKeySet();
-
-	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private final Thread shutdownHook;
-
-	private @Nullable LabServer server;
-
-	private @Nullable LabCapture capture;
+	private final LabResources resources;
 
 	private NatLab(Duration natIdleTimeout, LabNetwork network, int connections) {
 		this.natIdleTimeout = natIdleTimeout;
-		this.network = network;
-		this.connections = connections;
-		this.shutdownHook = new Thread(this::tearDown, "nat-lab-teardown");
-		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+		this.resources = new LabResources(network, connections);
 	}
 
 	/**
@@ -109,38 +81,17 @@ public final class NatLab implements AutoCloseable {
 		NatLab lab = new NatLab(natIdleTimeout, LabNetwork.create(natIdleTimeout), connections);
 		try {
 			if (connections > 0) {
-				LabCapacity.check(connections, lab.network);
+				LabCapacity.check(connections, lab.resources.network);
 			}
-			lab.capture = LabCapture.startIfRequested(lab.network);
-			lab.server = LabServer.start(lab.network.server, connections, server);
-			lab.proveIdleFlowsAreDropped();
+			lab.resources.capture(LabCapture.startIfRequested(lab.resources.network));
+			lab.resources.server(LabServer.start(lab.resources.network.server, connections, server));
+			IdleFlowSelfCheck.run(lab);
 			return lab;
 		}
 		catch (RuntimeException | Error ex) {
 			lab.close();
 			throw ex;
 		}
-	}
-
-	// Without this proof, a client that "survives" might only mean the NAT never dropped anything
-	private void proveIdleFlowsAreDropped() {
-		long timeoutMillis = this.natIdleTimeout.toMillis();
-		String delaySeconds = String.format(Locale.ROOT, "%.1f", timeoutMillis * 2.4 / 1000);
-		long readTimeoutMillis = timeoutMillis * 3;
-		List<String> args = List.of(LabNetwork.SERVER_ADDRESS, String.valueOf(server().uri("/").getPort()),
-				delaySeconds, String.valueOf(readTimeoutMillis));
-		ClientRun run = startClient(SelfCheckClient.class, args, Map.of())
-			.await(Duration.ofMillis(readTimeoutMillis).plusSeconds(30));
-		List<String> outcome = run.linesStartingWith("SELF-CHECK ");
-		if (outcome.size() == 1 && outcome.get(0).startsWith("TIMED_OUT")) {
-			return;
-		}
-		if (outcome.size() == 1 && outcome.get(0).startsWith("ANSWERED")) {
-			throw new IllegalStateException("The NAT lab does not drop idle flows: a socket without keepalive got a "
-					+ delaySeconds + " s answer through a NAT with a " + this.natIdleTimeout.toSeconds()
-					+ " s idle timeout (" + outcome.get(0) + "), so no lab result would mean anything");
-		}
-		throw new IllegalStateException("The NAT lab self-check could not run: " + run);
 	}
 
 	/**
@@ -156,10 +107,7 @@ public final class NatLab implements AutoCloseable {
 	 * @return the server
 	 */
 	public LabServer server() {
-		if (this.server == null) {
-			throw new IllegalStateException("The lab server is not running");
-		}
-		return this.server;
+		return this.resources.server();
 	}
 
 	/**
@@ -171,23 +119,10 @@ public final class NatLab implements AutoCloseable {
 	 * @return the running client
 	 */
 	public RunningClient startClient(Class<?> mainClass, List<String> args, Map<String, String> systemProperties) {
-		if (this.closed.get()) {
+		if (this.resources.isReleased()) {
 			throw new IllegalStateException("The lab is closed");
 		}
-		List<String> command = ChildJvm.command(this.network.client, this.connections, mainClass.getName(), args,
-				systemProperties);
-		clientSlots.acquireUninterruptibly();
-		RunningClient client;
-		try {
-			client = RunningClient.start(command);
-		}
-		catch (RuntimeException ex) {
-			clientSlots.release();
-			throw ex;
-		}
-		client.onExit(clientSlots::release);
-		this.clients.add(client);
-		return client;
+		return this.resources.clients.start(mainClass, args, systemProperties);
 	}
 
 	/**
@@ -207,28 +142,14 @@ public final class NatLab implements AutoCloseable {
 	 * @param timeout how long to wait
 	 */
 	public void awaitClientSocketsAcknowledged(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		String filter = "( dport = :" + server().port() + " )";
-		while (true) {
-			String sockets = Shell.run("ip", "netns", "exec", this.network.client, "ss", "-tnoi", "state",
-					"established", filter);
-			boolean connected = sockets.lines().anyMatch((line) -> line.contains(":" + server().port()));
-			if (connected && !sockets.contains("unacked:") && !sockets.contains("timer:(on,")) {
-				return;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Client sockets still have unacknowledged data:\n" + sockets);
-			}
-			// Polling the kernel's view is the synchronisation itself; there is no event to wait on
-			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-		}
+		this.resources.clients.awaitSocketsAcknowledged(server().port(), timeout);
 	}
 
 	/**
 	 * Make the NAT drop every packet in both directions from now on, as if the server had vanished.
 	 */
 	public void blackhole() {
-		this.network.blackhole();
+		this.resources.network.blackhole();
 	}
 
 	/**
@@ -236,32 +157,7 @@ public final class NatLab implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		tearDown();
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-		}
-		catch (IllegalStateException ex) {
-			// Already shutting down: the hook is running or has run
-		}
-	}
-
-	private void tearDown() {
-		if (!this.closed.compareAndSet(false, true)) {
-			return;
-		}
-		this.clients.stream().filter(RunningClient::isAlive).forEach(RunningClient::kill);
-		if (this.server != null) {
-			this.server.stop();
-		}
-		if (this.capture != null) {
-			this.capture.stop();
-		}
-		List<Exception> failures = new ArrayList<>(this.network.delete());
-		if (!failures.isEmpty()) {
-			IllegalStateException ex = new IllegalStateException("The NAT lab could not be torn down completely");
-			failures.forEach(ex::addSuppressed);
-			throw ex;
-		}
+		this.resources.close();
 	}
 
 	/**
