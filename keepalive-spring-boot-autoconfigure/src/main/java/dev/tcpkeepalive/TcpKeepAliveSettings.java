@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param interval gap between unanswered probes (TCP_KEEPINTVL), in whole seconds
  * @param count unanswered probes before the peer is declared dead (TCP_KEEPCNT)
  * @param userTimeout how long sent data may stay unacknowledged (TCP_USER_TIMEOUT), or {@code null} to leave the
- * OS default
+ * OS default; zero also means the OS default (as it does for the kernel) and is kept as {@code null}
  * @since 0.1.0
  */
 public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, @Nullable Duration userTimeout) {
@@ -22,6 +22,9 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 	/** Largest TCP_KEEPCNT Linux accepts. */
 	public static final int MAX_COUNT = 127;
 
+	/** Largest TCP_USER_TIMEOUT: the kernel rejects negative ints, and Netty takes an {@code int}. */
+	public static final Duration MAX_USER_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
 	public TcpKeepAliveSettings {
 		requireWholeSeconds("idle", idle, "120s");
 		requireWholeSeconds("interval", interval, "30s");
@@ -29,10 +32,15 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 			throw new InvalidTcpKeepAliveSettingException("count", String.valueOf(count), "1..127",
 					"Use a probe count such as 8.");
 		}
-		if (userTimeout != null && (userTimeout.isNegative() || userTimeout.toMillis() > Integer.MAX_VALUE)) {
+		// Compared as durations: toMillis() itself overflows for absurd values
+		if (userTimeout != null && (userTimeout.isNegative() || userTimeout.compareTo(MAX_USER_TIMEOUT) > 0
+				|| userTimeout.getNano() % 1_000_000 != 0)) {
 			throw new InvalidTcpKeepAliveSettingException("user-timeout", format(userTimeout),
-					"0.." + Integer.MAX_VALUE + "ms (0 leaves the OS default)",
-					"Use a positive duration such as 30s, or leave it unset.");
+					"0.." + Integer.MAX_VALUE + "ms in whole milliseconds (about 24 days; 0 leaves the OS default)",
+					"Use a duration such as 30s, or leave it unset.");
+		}
+		if (userTimeout != null && userTimeout.isZero()) {
+			userTimeout = null;
 		}
 	}
 
@@ -71,18 +79,10 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 		return (this.userTimeout != null) ? (int) this.userTimeout.toMillis() : null;
 	}
 
-	/**
-	 * Return the longest silence a NAT sees on an idle connection when one probe is lost: idle plus one interval.
-	 * @return the worst-case gap between packets
-	 */
-	public Duration worstCaseGap() {
-		return this.idle.plus(this.interval);
-	}
-
 	private static void requireWholeSeconds(String setting, Duration value, String suggestion) {
 		if (value == null) {
-			throw new InvalidTcpKeepAliveSettingException(setting, "null", "1s..32767s", "Set it, for example to "
-					+ suggestion + ".");
+			throw new InvalidTcpKeepAliveSettingException(setting, "", "1s..32767s in whole seconds",
+					"Set it, for example to " + suggestion + ".");
 		}
 		// Sockets take whole seconds: truncating 1500ms to 1s would silently change what the user asked for
 		if (value.getNano() != 0 || value.getSeconds() < 1 || value.getSeconds() > MAX_SECONDS) {
@@ -91,9 +91,13 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 		}
 	}
 
-	private static String format(Duration value) {
+	static String format(Duration value) {
 		if (value.getNano() == 0) {
 			return value.getSeconds() + "s";
+		}
+		// Beyond about 292 years in milliseconds a long overflows: fall back to ISO-8601
+		if (Math.abs(value.getSeconds()) >= Long.MAX_VALUE / 1_000_000_000L) {
+			return value.toString();
 		}
 		return (value.getNano() % 1_000_000 == 0) ? value.toMillis() + "ms" : value.toNanos() + "ns";
 	}

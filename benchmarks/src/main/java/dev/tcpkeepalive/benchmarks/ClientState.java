@@ -2,7 +2,7 @@ package dev.tcpkeepalive.benchmarks;
 
 import java.util.function.Supplier;
 
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Level;
@@ -83,7 +83,7 @@ public class ClientState {
 	private String observed() {
 		KeepAliveObservations observations = (this.context != null)
 				? this.context.getBeanProvider(KeepAliveObservations.class).getIfAvailable() : null;
-		return (observations != null) ? String.valueOf(observations.latest(ClientPath.HTTP_COMPONENTS))
+		return (observations != null) ? String.valueOf(observations.latest(Client.HTTP_COMPONENTS))
 				: "nothing (no observer)";
 	}
 

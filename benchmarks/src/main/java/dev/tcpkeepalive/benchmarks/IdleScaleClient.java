@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.test.KernelSockets;
 import reactor.netty.http.client.HttpClient;
@@ -71,7 +71,7 @@ final class IdleScaleClient {
 			print("sockets", "established=" + sockets.size() + " keepalive-timer="
 					+ sockets.stream().filter((entry) -> entry.keepAliveRemainingMillis() != null).count());
 			KeepAliveObservations observations = context.getBeanProvider(KeepAliveObservations.class).getIfAvailable();
-			print("observed", String.valueOf((observations != null) ? observations.latest(ClientPath.REACTOR_NETTY)
+			print("observed", String.valueOf((observations != null) ? observations.latest(Client.REACTOR_NETTY)
 					: null));
 			IdleScaleRequests.Outcome reuse = requests.send("reuse", connections);
 			print("reuse", reuse);

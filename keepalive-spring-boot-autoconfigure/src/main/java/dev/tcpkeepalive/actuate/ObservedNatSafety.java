@@ -1,13 +1,12 @@
 package dev.tcpkeepalive.actuate;
 
-import java.time.Duration;
-import java.util.List;
-
+import dev.tcpkeepalive.NatIdleTimeout;
 import dev.tcpkeepalive.NatSafety;
-import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.SettingsDescriptor;
-import dev.tcpkeepalive.observe.ClientCoverage;
-import dev.tcpkeepalive.observe.ClientCoverage.Status;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.client.Client;
+import dev.tcpkeepalive.client.ClientStatus;
+import dev.tcpkeepalive.client.KeepAliveReport;
+import dev.tcpkeepalive.client.Status;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 
@@ -21,56 +20,55 @@ final class ObservedNatSafety {
 	private ObservedNatSafety() {
 	}
 
-	static NatSafety assess(boolean enabled, SettingsDescriptor settings, List<ClientCoverage> clients,
-			KeepAliveObservations observations) {
-		Duration nat = Duration.ofSeconds(settings.natIdleTimeoutSeconds());
+	static NatSafety assess(KeepAliveReport report, KeepAliveObservations observations) {
+		NatIdleTimeout nat = report.natIdleTimeout();
 		long worstGap = -1;
-		for (ClientPath path : ClientPath.values()) {
-			ObservedKeepAlive observed = observations.latest(path);
+		for (Client client : Client.values()) {
+			ObservedKeepAlive observed = observations.latest(client);
 			if (observed == null) {
 				continue;
 			}
-			String subject = subject(path, clients);
+			String subject = subject(client, report);
 			if (!observed.soKeepAlive()) {
 				return NatSafety.unprotected(subject, nat);
 			}
 			if (observed.idleSeconds() == null || observed.intervalSeconds() == null) {
-				return new NatSafety(false, -1, nat.getSeconds(),
+				return NatSafety.unsafe(nat,
 						"Keepalive timing of %s could not be read back, so it may keep the OS default of 7200s, above the %ds NAT idle timeout: use a JDK that supports TCP_KEEPIDLE."
-							.formatted(subject, nat.getSeconds()));
+							.formatted(subject, nat.seconds()));
 			}
-			NatSafety verdict = NatSafety.evaluate(subject,
-					Duration.ofSeconds(observed.idleSeconds() + observed.intervalSeconds()), nat);
+			NatSafety verdict = NatSafety.evaluate(subject, observed.idleSeconds(), observed.intervalSeconds(), nat);
 			if (!verdict.safe()) {
 				return verdict;
 			}
 			worstGap = Math.max(worstGap, verdict.worstCaseGapSeconds());
 		}
-		for (ClientCoverage client : clients) {
+		for (ClientStatus client : report.clients()) {
 			// A client the starter cannot configure carries no keepalive of ours, whether or not it has connected yet
-			boolean unobservedAndOff = client.status() == Status.DISABLED && observations.latest(client.path()) == null;
-			if (client.status() == Status.NOT_COVERED || (enabled && unobservedAndOff)) {
-				return NatSafety.unprotected(subject(client.path(), clients), nat);
+			boolean unobservedAndOff = client.status() == Status.DISABLED
+					&& observations.latest(client.client()) == null;
+			if (client.status() == Status.NOT_COVERED || (report.enabled() && unobservedAndOff)) {
+				return NatSafety.unprotected(subject(client.client(), report), nat);
 			}
 		}
 		if (worstGap >= 0) {
-			return NatSafety.evaluate("the connected clients", Duration.ofSeconds(worstGap), nat);
+			return new NatSafety(true, worstGap, nat.seconds(),
+					"The connected clients keep idle connections alive: idle + interval is %ds, below the %ds NAT idle timeout."
+						.formatted(worstGap, nat.seconds()));
 		}
-		if (!enabled) {
-			return new NatSafety(false, -1, nat.getSeconds(),
+		if (!report.enabled()) {
+			return NatSafety.unsafe(nat,
 					"TCP keepalive is disabled, so a NAT will silently drop connections idle for %ds: set azure.tcp-keepalive.enabled=true."
-						.formatted(nat.getSeconds()));
+						.formatted(nat.seconds()));
 		}
-		return NatSafety.evaluate("the settings",
-				Duration.ofSeconds(settings.idleSeconds() + settings.intervalSeconds()), nat);
+		TcpKeepAliveSettings settings = report.settings();
+		return NatSafety.evaluate("the settings", settings.idleSeconds(), settings.intervalSeconds(), nat);
 	}
 
-	private static String subject(ClientPath path, List<ClientCoverage> clients) {
-		return clients.stream()
-			.filter((client) -> client.path() == path)
-			.findFirst()
-			.map((client) -> "the %s client (%s)".formatted(path.id(), String.join(", ", client.usedBy())))
-			.orElse("the " + path.id() + " client");
+	private static String subject(Client client, KeepAliveReport report) {
+		ClientStatus status = report.status(client);
+		return (status != null) ? "the %s client (%s)".formatted(client.id(), String.join(", ", status.usedBy()))
+				: "the " + client.id() + " client";
 	}
 
 }

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
+import dev.tcpkeepalive.KeepAliveOption;
 import dev.tcpkeepalive.PlatformSupport;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.AppliedDescriptor;
@@ -13,10 +15,9 @@ import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ObservedDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.PlatformDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.SettingsDescriptor;
-import dev.tcpkeepalive.autoconfigure.KeepAliveCoverage;
-import dev.tcpkeepalive.autoconfigure.TcpKeepAliveProperties;
-import dev.tcpkeepalive.observe.ClientCoverage;
-import dev.tcpkeepalive.observe.ClientCoverage.Status;
+import dev.tcpkeepalive.client.ClientStatus;
+import dev.tcpkeepalive.client.KeepAliveReport;
+import dev.tcpkeepalive.client.Status;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import org.jspecify.annotations.Nullable;
@@ -34,77 +35,71 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 @Endpoint(id = "tcpkeepalive", defaultAccess = Access.READ_ONLY)
 public class TcpKeepAliveEndpoint {
 
-	private final TcpKeepAliveProperties properties;
-
-	private final @Nullable TcpKeepAliveSettings settings;
-
-	private final KeepAliveCoverage coverage;
+	private final Supplier<KeepAliveReport> report;
 
 	private final KeepAliveObservations observations;
 
 	private final PlatformSupport platform;
 
-	public TcpKeepAliveEndpoint(TcpKeepAliveProperties properties, @Nullable TcpKeepAliveSettings settings,
-			KeepAliveCoverage coverage, KeepAliveObservations observations, PlatformSupport platform) {
-		this.properties = properties;
-		this.settings = settings;
-		this.coverage = coverage;
+	private final Supplier<@Nullable String> nettyTransport;
+
+	/**
+	 * Create an endpoint.
+	 * @param report what the starter was asked to do and did, built on first use
+	 * @param observations what real sockets carried
+	 * @param platform what this JVM and OS can carry
+	 * @param nettyTransport the id of Reactor Netty's transport, or {@code null} without Reactor Netty
+	 */
+	public TcpKeepAliveEndpoint(Supplier<KeepAliveReport> report, KeepAliveObservations observations,
+			PlatformSupport platform, Supplier<@Nullable String> nettyTransport) {
+		this.report = report;
 		this.observations = observations;
 		this.platform = platform;
+		this.nettyTransport = nettyTransport;
 	}
 
 	@ReadOperation
 	public TcpKeepAliveDescriptor keepAlive() {
-		SettingsDescriptor settings = settings();
-		List<ClientCoverage> clients = this.coverage.clients();
+		KeepAliveReport report = this.report.get();
+		SettingsDescriptor settings = settings(report);
 		Map<String, ClientDescriptor> descriptors = new LinkedHashMap<>();
-		clients.forEach((client) -> descriptors.put(client.path().id(), describe(client, settings)));
-		return new TcpKeepAliveDescriptor(enabled(), settings,
-				ObservedNatSafety.assess(enabled(), settings, clients, this.observations), platform(), descriptors);
+		report.clients().forEach((client) -> descriptors.put(client.client().id(), describe(client, settings)));
+		return new TcpKeepAliveDescriptor(report.enabled(), settings,
+				ObservedNatSafety.assess(report, this.observations), platform(), descriptors);
 	}
 
 	@ReadOperation
 	public @Nullable ClientDescriptor client(@Selector String client) {
-		return this.coverage.clients()
+		KeepAliveReport report = this.report.get();
+		return report.clients()
 			.stream()
-			.filter((candidate) -> candidate.path().id().equals(client))
+			.filter((candidate) -> candidate.client().id().equals(client))
 			.findFirst()
-			.map((candidate) -> describe(candidate, settings()))
+			.map((candidate) -> describe(candidate, settings(report)))
 			.orElse(null);
 	}
 
-	private boolean enabled() {
-		return this.properties.isEnabled();
-	}
-
-	private SettingsDescriptor settings() {
-		long nat = this.properties.getNatIdleTimeout().getSeconds();
-		if (this.settings != null) {
-			return new SettingsDescriptor(this.settings.idleSeconds(), this.settings.intervalSeconds(),
-					this.settings.count(), this.settings.userTimeoutMillis(), nat);
-		}
-		// Disabled: show what would apply, without validating values that are not in use
-		return new SettingsDescriptor(this.properties.getIdle().getSeconds(),
-				this.properties.getInterval().getSeconds(), this.properties.getCount(),
-				(this.properties.getUserTimeout() != null) ? (int) this.properties.getUserTimeout().toMillis() : null,
-				nat);
+	private static SettingsDescriptor settings(KeepAliveReport report) {
+		TcpKeepAliveSettings settings = report.settings();
+		return new SettingsDescriptor(settings.idleSeconds(), settings.intervalSeconds(), settings.count(),
+				settings.userTimeoutMillis(), report.natIdleTimeout().seconds());
 	}
 
 	private PlatformDescriptor platform() {
 		Map<String, Boolean> supported = new LinkedHashMap<>();
-		supported.put("TCP_KEEPIDLE", this.platform.keepIdle());
-		supported.put("TCP_KEEPINTERVAL", this.platform.keepInterval());
-		supported.put("TCP_KEEPCOUNT", this.platform.keepCount());
+		supported.put(KeepAliveOption.TCP_KEEPIDLE.name(), this.platform.keepIdle());
+		supported.put(KeepAliveOption.TCP_KEEPINTERVAL.name(), this.platform.keepInterval());
+		supported.put(KeepAliveOption.TCP_KEEPCOUNT.name(), this.platform.keepCount());
 		return new PlatformDescriptor(this.platform.os(), this.platform.arch(), this.platform.javaVersion(), supported,
-				this.coverage.nettyTransport());
+				this.nettyTransport.get());
 	}
 
-	private ClientDescriptor describe(ClientCoverage client, SettingsDescriptor settings) {
-		ObservedKeepAlive observed = this.observations.latest(client.path());
-		boolean asked = client.status() == Status.APPLIED || client.status() == Status.PARTIAL;
-		AppliedDescriptor applied = asked ? new AppliedDescriptor(true, settings.idleSeconds(),
+	private ClientDescriptor describe(ClientStatus client, SettingsDescriptor settings) {
+		ObservedKeepAlive observed = this.observations.latest(client.client());
+		AppliedDescriptor applied = client.status().asked() ? new AppliedDescriptor(true, settings.idleSeconds(),
 				settings.intervalSeconds(), settings.count(),
-				client.unsupported().contains("TCP_USER_TIMEOUT") ? null : settings.userTimeoutMillis()) : null;
+				client.unsupported().contains(KeepAliveOption.TCP_USER_TIMEOUT) ? null : settings.userTimeoutMillis())
+				: null;
 		String status = client.status().id();
 		String reason = client.reason();
 		String mismatch = (applied != null && observed != null) ? mismatch(applied, observed, client.unsupported())
@@ -119,15 +114,16 @@ public class TcpKeepAliveEndpoint {
 	}
 
 	private static @Nullable String mismatch(AppliedDescriptor applied, ObservedKeepAlive observed,
-			List<String> unsupported) {
+			List<KeepAliveOption> unsupported) {
 		List<String> differences = new ArrayList<>();
 		if (!observed.soKeepAlive()) {
 			differences.add("SO_KEEPALIVE=false instead of true");
 		}
-		addIfDifferent(differences, "TCP_KEEPIDLE", applied.idleSeconds(), observed.idleSeconds(), unsupported);
-		addIfDifferent(differences, "TCP_KEEPINTERVAL", applied.intervalSeconds(), observed.intervalSeconds(),
+		addIfDifferent(differences, KeepAliveOption.TCP_KEEPIDLE, applied.idleSeconds(), observed.idleSeconds(),
 				unsupported);
-		addIfDifferent(differences, "TCP_KEEPCOUNT", applied.count(), observed.count(), unsupported);
+		addIfDifferent(differences, KeepAliveOption.TCP_KEEPINTERVAL, applied.intervalSeconds(),
+				observed.intervalSeconds(), unsupported);
+		addIfDifferent(differences, KeepAliveOption.TCP_KEEPCOUNT, applied.count(), observed.count(), unsupported);
 		if (applied.userTimeoutMillis() != null && observed.userTimeoutMillis() != null
 				&& !applied.userTimeoutMillis().equals(observed.userTimeoutMillis())) {
 			differences.add("TCP_USER_TIMEOUT=%dms instead of %dms".formatted(observed.userTimeoutMillis(),
@@ -140,8 +136,8 @@ public class TcpKeepAliveEndpoint {
 				+ ": another customizer or a hand-built client replaced the socket options";
 	}
 
-	private static void addIfDifferent(List<String> differences, String option, long applied,
-			@Nullable Integer observed, List<String> unsupported) {
+	private static void addIfDifferent(List<String> differences, KeepAliveOption option, long applied,
+			@Nullable Integer observed, List<KeepAliveOption> unsupported) {
 		if (!unsupported.contains(option) && !Objects.equals((observed != null) ? observed.longValue() : null, applied)) {
 			differences.add("%s=%s instead of %d".formatted(option, observed, applied));
 		}

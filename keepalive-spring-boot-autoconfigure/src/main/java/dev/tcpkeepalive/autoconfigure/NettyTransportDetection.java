@@ -15,12 +15,12 @@ final class NettyTransportDetection {
 	private NettyTransportDetection() {
 	}
 
-	static @Nullable String detect(@Nullable ClassLoader classLoader) {
+	static @Nullable NettyTransport detect(@Nullable ClassLoader classLoader) {
 		// Checked first so that nothing of Netty is loaded when Reactor Netty is absent
 		if (!ClassUtils.isPresent(REACTOR_NETTY, classLoader)) {
 			return null;
 		}
-		return NettyTransport.detect().id();
+		return NettyTransport.detect();
 	}
 
 }

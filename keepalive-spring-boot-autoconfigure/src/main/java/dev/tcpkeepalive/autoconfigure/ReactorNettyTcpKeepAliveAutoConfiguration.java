@@ -3,7 +3,7 @@ package dev.tcpkeepalive.autoconfigure;
 import java.util.function.UnaryOperator;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.reactor.ReactorNettyKeepAlive;
 import reactor.core.publisher.Mono;
@@ -39,13 +39,14 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 
 	static final String REACTOR_NETTY_ENABLED = "azure.tcp-keepalive.reactor-netty.enabled";
 
-	static UnaryOperator<HttpClient> keepAlive(TcpKeepAliveSettings settings) {
+	static UnaryOperator<HttpClient> keepAlive(TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+		reporter.customized(Client.REACTOR_NETTY);
 		return (httpClient) -> ReactorNettyKeepAlive.apply(settings, httpClient);
 	}
 
 	static UnaryOperator<HttpClient> observer(KeepAliveObservations observations) {
 		return (httpClient) -> ReactorNettyKeepAlive.observe(httpClient,
-				(observed) -> observations.record(ClientPath.REACTOR_NETTY, observed));
+				(observed) -> observations.record(Client.REACTOR_NETTY, observed));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -57,8 +58,8 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorCustomizer(
-				TcpKeepAliveSettings settings) {
-			return (builder) -> builder.withHttpClientCustomizer(keepAlive(settings));
+				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+			return (builder) -> builder.withHttpClientCustomizer(keepAlive(settings, reporter));
 		}
 
 		@Bean
@@ -79,8 +80,8 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryCustomizer(
-				TcpKeepAliveSettings settings) {
-			return (builder) -> builder.withHttpClientCustomizer(keepAlive(settings));
+				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+			return (builder) -> builder.withHttpClientCustomizer(keepAlive(settings, reporter));
 		}
 
 		@Bean

@@ -5,7 +5,7 @@ import dev.tcpkeepalive.httpcomponents.KeepAliveIOReactorConfig;
 import dev.tcpkeepalive.httpcomponents.KeepAliveSocketConfig;
 import dev.tcpkeepalive.httpcomponents.ObservingConnectionFactory;
 import dev.tcpkeepalive.httpcomponents.ObservingIOSessionListener;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -13,7 +13,6 @@ import org.apache.hc.core5.reactive.ReactiveResponseConsumer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -64,8 +64,8 @@ public final class TcpKeepAliveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
-	TcpKeepAliveSettings tcpKeepAliveSettings(TcpKeepAliveProperties properties) {
-		return properties.toSettings();
+	TcpKeepAliveSettings tcpKeepAliveSettings(TcpKeepAliveProperties properties, Environment environment) {
+		return validSettings(properties, environment);
 	}
 
 	@Bean
@@ -74,13 +74,17 @@ public final class TcpKeepAliveAutoConfiguration {
 		return new KeepAliveObservations();
 	}
 
+	// Validates the settings also when keepalive is disabled, so that a bad value never waits for the day it is used
 	@Bean
-	@ConditionalOnMissingBean
-	KeepAliveCoverage tcpKeepAliveCoverage(TcpKeepAliveProperties properties,
-			ObjectProvider<TcpKeepAliveSettings> settings, ListableBeanFactory beanFactory,
-			ResourceLoader resourceLoader) {
-		return new KeepAliveCoverage(properties, settings.getIfAvailable(), beanFactory,
-				resourceLoader.getClassLoader());
+	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties, Environment environment,
+			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
+		return new KeepAliveReporter(properties.isEnabled(), validSettings(properties, environment),
+				properties.natIdleTimeout(), environment, beanFactory, resourceLoader.getClassLoader());
+	}
+
+	private static TcpKeepAliveSettings validSettings(TcpKeepAliveProperties properties, Environment environment) {
+		EmptyPropertyCheck.requireNoEmptyValues(environment);
+		return properties.toSettings();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -92,9 +96,12 @@ public final class TcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveCustomizer(
-				TcpKeepAliveSettings settings) {
-			return (builder) -> builder
-				.withSocketConfigCustomizer((socketConfig) -> KeepAliveSocketConfig.apply(settings, socketConfig));
+				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+			return (builder) -> {
+				reporter.customized(Client.HTTP_COMPONENTS);
+				return builder
+					.withSocketConfigCustomizer((socketConfig) -> KeepAliveSocketConfig.apply(settings, socketConfig));
+			};
 		}
 
 		@Bean
@@ -103,7 +110,7 @@ public final class TcpKeepAliveAutoConfiguration {
 				KeepAliveObservations observations) {
 			return (builder) -> builder.withConnectionManagerCustomizer((connectionManager) -> connectionManager
 				.setConnectionFactory(new ObservingConnectionFactory(
-						(observed) -> observations.record(ClientPath.HTTP_COMPONENTS, observed))));
+						(observed) -> observations.record(Client.HTTP_COMPONENTS, observed))));
 		}
 
 	}
@@ -119,9 +126,12 @@ public final class TcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveCustomizer(
-				TcpKeepAliveSettings settings) {
-			return (builder) -> builder.withHttpClientCustomizer(
-					(httpClient) -> httpClient.setIOReactorConfig(KeepAliveIOReactorConfig.of(settings)));
+				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+			return (builder) -> {
+				reporter.customized(Client.HTTP_COMPONENTS_ASYNC);
+				return builder.withHttpClientCustomizer(
+						(httpClient) -> httpClient.setIOReactorConfig(KeepAliveIOReactorConfig.of(settings)));
+			};
 		}
 
 		@Bean
@@ -129,7 +139,7 @@ public final class TcpKeepAliveAutoConfiguration {
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
 			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.setIOSessionListener(
-					new ObservingIOSessionListener((observed) -> observations.record(ClientPath.HTTP_COMPONENTS_ASYNC,
+					new ObservingIOSessionListener((observed) -> observations.record(Client.HTTP_COMPONENTS_ASYNC,
 							observed))));
 		}
 

@@ -3,6 +3,7 @@ package dev.tcpkeepalive.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import dev.tcpkeepalive.NatIdleTimeout;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -116,15 +117,17 @@ public class TcpKeepAliveProperties {
 	}
 
 	/**
-	 * Create validated settings from these properties.
+	 * Create validated settings from these properties, whether or not keepalive is enabled.
 	 * @return the settings
 	 * @throws dev.tcpkeepalive.InvalidTcpKeepAliveSettingException if a value is out of range or would let the NAT
 	 * forget an idle flow
 	 */
-	public TcpKeepAliveSettings toSettings() {
-		TcpKeepAliveSettings settings = new TcpKeepAliveSettings(this.idle, this.interval, this.count, this.userTimeout);
-		NatIdleTimeoutCheck.requireSafe(settings, this.natIdleTimeout);
-		return settings;
+	TcpKeepAliveSettings toSettings() {
+		return natIdleTimeout().settings(this.idle, this.interval, this.count, this.userTimeout);
+	}
+
+	NatIdleTimeout natIdleTimeout() {
+		return NatIdleTimeout.of(this.natIdleTimeout);
 	}
 
 	/**

@@ -4,43 +4,44 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.tcpkeepalive.client.Client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The most recent observation per client path.
+ * The most recent observation per client.
  * <p>
- * Holds one small value per {@link ClientPath} and never a socket or connection, so it costs the same whatever the
+ * Holds one small value per {@link Client} and never a socket or connection, so it costs the same whatever the
  * number of connections and keeps nothing alive.
  *
  * @since 0.1.0
  */
 public class KeepAliveObservations {
 
-	private final Map<ClientPath, AtomicReference<@Nullable ObservedKeepAlive>> latest = new EnumMap<>(
-			ClientPath.class);
+	private final Map<Client, AtomicReference<@Nullable ObservedKeepAlive>> latest = new EnumMap<>(
+			Client.class);
 
 	public KeepAliveObservations() {
-		for (ClientPath path : ClientPath.values()) {
-			this.latest.put(path, new AtomicReference<>());
+		for (Client client : Client.values()) {
+			this.latest.put(client, new AtomicReference<>());
 		}
 	}
 
 	/**
 	 * Record what a newly connected socket carries.
-	 * @param path the client path that opened it
+	 * @param client the client that opened it
 	 * @param observed the options read back from it
 	 */
-	public void record(ClientPath path, ObservedKeepAlive observed) {
-		this.latest.get(path).set(observed);
+	public void record(Client client, ObservedKeepAlive observed) {
+		this.latest.get(client).set(observed);
 	}
 
 	/**
-	 * Return the most recent observation for a client path.
-	 * @param path the client path
+	 * Return the most recent observation for a client.
+	 * @param client the client
 	 * @return the latest observation or {@code null} before the first connection
 	 */
-	public @Nullable ObservedKeepAlive latest(ClientPath path) {
-		return this.latest.get(path).get();
+	public @Nullable ObservedKeepAlive latest(Client client) {
+		return this.latest.get(client).get();
 	}
 
 }

@@ -64,19 +64,6 @@ public record ObservedKeepAlive(boolean soKeepAlive, @Nullable Integer idleSecon
 		}
 	}
 
-	/**
-	 * Return whether these observed options match the given settings exactly.
-	 * @param idleSeconds expected idle
-	 * @param intervalSeconds expected interval
-	 * @param count expected count
-	 * @return whether keepalive is on with exactly those values
-	 */
-	public boolean matches(int idleSeconds, int intervalSeconds, int count) {
-		return this.soKeepAlive && this.idleSeconds != null && this.idleSeconds == idleSeconds
-				&& this.intervalSeconds != null && this.intervalSeconds == intervalSeconds && this.count != null
-				&& this.count == count;
-	}
-
 	@FunctionalInterface
 	private interface OptionReader {
 

@@ -1,6 +1,6 @@
 package dev.tcpkeepalive.reactor;
 
-
+import dev.tcpkeepalive.KeepAliveOption;
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.LoopResources;
@@ -42,6 +42,20 @@ public enum NettyTransport {
 	 */
 	public String id() {
 		return this.id;
+	}
+
+	/**
+	 * Return whether channels of this transport can carry a keepalive option.
+	 * @param option the option
+	 * @return whether the transport has a channel option for it
+	 */
+	public boolean canSet(KeepAliveOption option) {
+		return switch (this) {
+			case EPOLL, IO_URING -> true;
+			// The JDK has no TCP_USER_TIMEOUT
+			case NIO -> option != KeepAliveOption.TCP_USER_TIMEOUT;
+			case KQUEUE, UNKNOWN -> option == KeepAliveOption.SO_KEEPALIVE;
+		};
 	}
 
 	/**

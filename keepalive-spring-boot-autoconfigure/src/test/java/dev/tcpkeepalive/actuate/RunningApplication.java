@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * A real servlet application on an ephemeral port, with the starter and actuator, for tests over HTTP.
  */
-final class RunningApplication implements AutoCloseable {
+public final class RunningApplication implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,11 +38,11 @@ final class RunningApplication implements AutoCloseable {
 		this.context = context;
 	}
 
-	static RunningApplication start(String... properties) {
+	public static RunningApplication start(String... properties) {
 		return start(new Class<?>[0], properties);
 	}
 
-	static RunningApplication start(Class<?>[] configurations, String... properties) {
+	public static RunningApplication start(Class<?>[] configurations, String... properties) {
 		List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
 		sources.addAll(List.of(configurations));
 		SpringApplication application = new SpringApplication(sources.toArray(new Class<?>[0]));
@@ -53,15 +53,15 @@ final class RunningApplication implements AutoCloseable {
 		return new RunningApplication(application.run(args.toArray(new String[0])));
 	}
 
-	String restClientGet(URI uri) {
+	public String restClientGet(URI uri) {
 		return this.context.getBean(RestClient.Builder.class).build().get().uri(uri).retrieve().body(String.class);
 	}
 
-	String restTemplateGet(URI uri) {
+	public String restTemplateGet(URI uri) {
 		return this.context.getBean(RestTemplateBuilder.class).build().getForObject(uri, String.class);
 	}
 
-	String webClientGet(URI uri) {
+	public String webClientGet(URI uri) {
 		return this.context.getBean(WebClient.Builder.class)
 			.build()
 			.get()
@@ -71,7 +71,7 @@ final class RunningApplication implements AutoCloseable {
 			.block(Duration.ofSeconds(30));
 	}
 
-	JsonNode json(String path) {
+	public JsonNode json(String path) {
 		HttpResponse<String> response = send(path, "GET");
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
@@ -79,7 +79,7 @@ final class RunningApplication implements AutoCloseable {
 		return json.readTree(response.body());
 	}
 
-	int status(String path, String method) {
+	public int status(String path, String method) {
 		return send(path, method).statusCode();
 	}
 

@@ -6,13 +6,10 @@ import java.net.StandardSocketOptions;
 import java.util.function.BiConsumer;
 
 import dev.tcpkeepalive.NatSafety;
-import dev.tcpkeepalive.PlatformSupport;
-import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
-import dev.tcpkeepalive.autoconfigure.KeepAliveCoverage;
 import dev.tcpkeepalive.autoconfigure.TcpKeepAliveAutoConfiguration;
-import dev.tcpkeepalive.autoconfigure.TcpKeepAliveProperties;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.autoconfigure.TcpKeepAliveEndpointAutoConfiguration;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
@@ -37,7 +34,8 @@ class TcpKeepAliveEndpointTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				TcpKeepAliveAutoConfiguration.class));
+				TcpKeepAliveAutoConfiguration.class, TcpKeepAliveEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=tcpkeepalive");
 
 	@Test
 	void beforeAnyConnectionNothingIsObservedAndNatSafetyComesFromTheSettings() {
@@ -111,6 +109,26 @@ class TcpKeepAliveEndpointTests {
 	}
 
 	@Test
+	void aSocketWhoseIdlePlusIntervalEqualsTheNatTimeoutIsUnsafe() {
+		withObservedSocket((socket) -> {
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 210);
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 30);
+		}, (context, observed) -> assertThat(endpoint(context).keepAlive().natSafety())
+			.extracting(NatSafety::safe, NatSafety::worstCaseGapSeconds)
+			.containsExactly(false, 240L));
+	}
+
+	@Test
+	void aSocketWhoseIdlePlusIntervalIsOneSecondBelowTheNatTimeoutIsSafe() {
+		withObservedSocket((socket) -> {
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 209);
+			socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 30);
+		}, (context, observed) -> assertThat(endpoint(context).keepAlive().natSafety())
+			.extracting(NatSafety::safe, NatSafety::worstCaseGapSeconds)
+			.containsExactly(true, 239L));
+	}
+
+	@Test
 	void anUnknownOrAbsentClientHasNoEntry() {
 		this.contextRunner.run((context) -> {
 			assertThat(endpoint(context).client("http-components")).isNotNull();
@@ -126,7 +144,7 @@ class TcpKeepAliveEndpointTests {
 			setup.apply(socket);
 			ObservedKeepAlive observed = ObservedKeepAlive.read(socket);
 			this.contextRunner.run((context) -> {
-				context.getBean(KeepAliveObservations.class).record(ClientPath.HTTP_COMPONENTS, observed);
+				context.getBean(KeepAliveObservations.class).record(Client.HTTP_COMPONENTS, observed);
 				check.accept(context, observed);
 			});
 		}
@@ -136,9 +154,7 @@ class TcpKeepAliveEndpointTests {
 	}
 
 	private static TcpKeepAliveEndpoint endpoint(ApplicationContext context) {
-		return new TcpKeepAliveEndpoint(context.getBean(TcpKeepAliveProperties.class),
-				context.getBean(TcpKeepAliveSettings.class), context.getBean(KeepAliveCoverage.class),
-				context.getBean(KeepAliveObservations.class), PlatformSupport.current());
+		return context.getBean(TcpKeepAliveEndpoint.class);
 	}
 
 	@FunctionalInterface

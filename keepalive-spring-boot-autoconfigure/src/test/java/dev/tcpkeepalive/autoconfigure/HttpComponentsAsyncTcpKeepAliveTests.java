@@ -1,7 +1,8 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.test.KernelSockets;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
@@ -35,11 +36,11 @@ class HttpComponentsAsyncTcpKeepAliveTests {
 			assertThat(context.getBean(ClientHttpConnector.class)).isInstanceOf(HttpComponentsClientHttpConnector.class);
 			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
 			KeepAliveObservations observations = context.getBean(KeepAliveObservations.class);
-			ObservedKeepAlive observed = observations.latest(ClientPath.HTTP_COMPONENTS_ASYNC);
+			ObservedKeepAlive observed = observations.latest(Client.HTTP_COMPONENTS_ASYNC);
 			assertThat(observed).isNotNull();
-			assertThat(observed.matches(41, 7, 5)).isTrue();
+			assertThat(KeepAliveValues.of(observed)).isEqualTo(KeepAliveValues.keepAlive(41, 7, 5));
 			assertThat(observed.remoteAddress()).endsWith(":" + this.server.port());
-			assertThat(observations.latest(ClientPath.REACTOR_NETTY)).isNull();
+			assertThat(observations.latest(Client.REACTOR_NETTY)).isNull();
 			assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
 				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()
 					.isBetween(1L, 41_000L));
@@ -53,7 +54,7 @@ class HttpComponentsAsyncTcpKeepAliveTests {
 				.hasBean("httpComponentsAsyncTcpKeepAliveObserver");
 			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
 			ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class)
-				.latest(ClientPath.HTTP_COMPONENTS_ASYNC);
+				.latest(Client.HTTP_COMPONENTS_ASYNC);
 			assertThat(observed).isNotNull();
 			assertLibraryDefaults(observed);
 		});
@@ -64,7 +65,7 @@ class HttpComponentsAsyncTcpKeepAliveTests {
 		this.runner.withBean(ClientHttpConnectorBuilder.class, ClientHttpConnectorBuilder::httpComponents)
 			.run((context) -> {
 				assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
-				assertThat(context.getBean(KeepAliveObservations.class).latest(ClientPath.HTTP_COMPONENTS_ASYNC))
+				assertThat(context.getBean(KeepAliveObservations.class).latest(Client.HTTP_COMPONENTS_ASYNC))
 					.isNull();
 				assertLibraryDefaults(null);
 			});
@@ -75,7 +76,7 @@ class HttpComponentsAsyncTcpKeepAliveTests {
 		assertThat(IOReactorConfig.DEFAULT.isSoKeepAlive()).isEqualTo(BootLine.httpComponentsKeepsAliveByDefault());
 		if (BootLine.httpComponentsKeepsAliveByDefault()) {
 			if (observed != null) {
-				assertThat(observed.matches(5, 5, 3)).as("observed %s", observed).isTrue();
+				assertThat(KeepAliveValues.of(observed)).as("observed %s", observed).isEqualTo(KeepAliveValues.keepAlive(5, 5, 3));
 			}
 			assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
 				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()

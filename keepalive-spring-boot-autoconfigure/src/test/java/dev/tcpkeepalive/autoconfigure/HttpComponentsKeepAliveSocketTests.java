@@ -3,8 +3,9 @@ package dev.tcpkeepalive.autoconfigure;
 import java.net.SocketTimeoutException;
 import java.util.List;
 
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.test.KernelSockets;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
@@ -99,7 +100,7 @@ class HttpComponentsKeepAliveSocketTests {
 				assertThatExceptionOfType(ResourceAccessException.class)
 					.isThrownBy(() -> client.get().uri(this.server.uri("/slow?seconds=3")).retrieve().body(String.class))
 					.withRootCauseInstanceOf(SocketTimeoutException.class);
-				assertThat(latest(context).matches(7, 3, 4)).isTrue();
+				assertThat(KeepAliveValues.of(latest(context))).isEqualTo(KeepAliveValues.keepAlive(7, 3, 4));
 			});
 	}
 
@@ -123,7 +124,7 @@ class HttpComponentsKeepAliveSocketTests {
 				assertThat(SocketConfig.DEFAULT.isSoKeepAlive()).isEqualTo(BootLine.httpComponentsKeepsAliveByDefault());
 				if (BootLine.httpComponentsKeepsAliveByDefault()) {
 					// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3
-					assertThat(observed.matches(5, 5, 3)).as("observed %s", observed).isTrue();
+					assertThat(KeepAliveValues.of(observed)).as("observed %s", observed).isEqualTo(KeepAliveValues.keepAlive(5, 5, 3));
 					assertThat(kernel).allSatisfy((entry) -> assertThat(entry.keepAliveRemainingMillis()).isNotNull());
 				}
 				else {
@@ -176,7 +177,7 @@ class HttpComponentsKeepAliveSocketTests {
 	}
 
 	private ObservedKeepAlive latest(ApplicationContext context) {
-		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(ClientPath.HTTP_COMPONENTS);
+		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(Client.HTTP_COMPONENTS);
 		assertThat(observed).as("a connection was observed").isNotNull();
 		return observed;
 	}

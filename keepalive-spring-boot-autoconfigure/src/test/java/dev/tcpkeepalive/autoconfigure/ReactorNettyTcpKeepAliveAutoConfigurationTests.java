@@ -3,7 +3,7 @@ package dev.tcpkeepalive.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.reactor.ChannelSnapshot;
 import dev.tcpkeepalive.reactor.NettyTransport;
@@ -148,7 +148,7 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 		ChannelSnapshot snapshot = recorder.next();
 		assertThat(snapshot.soKeepAlive()).isFalse();
 		assertThat(snapshot.idle()).isEqualTo(kernelDefault("tcp_keepalive_time"));
-		assertThat(observations.latest(ClientPath.REACTOR_NETTY)).isNotNull().satisfies((observed) -> {
+		assertThat(observations.latest(Client.REACTOR_NETTY)).isNotNull().satisfies((observed) -> {
 			assertThat(observed.soKeepAlive()).isFalse();
 			assertThat(observed.idleSeconds()).isEqualTo(snapshot.idle());
 			assertThat(observed.intervalSeconds()).isEqualTo(kernelDefault("tcp_keepalive_intvl"));

@@ -3,8 +3,9 @@ package dev.tcpkeepalive.autoconfigure;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.reactor.ChannelSnapshot;
 import dev.tcpkeepalive.reactor.NettyTransport;
@@ -56,15 +57,15 @@ class ReactorNettyTransportTests {
 		ChannelSnapshot snapshot = context.getBean(ChannelSnapshot.Recorder.class).next();
 		assertThat(snapshot.transport()).isEqualTo(expected).isEqualTo(NettyTransport.detect());
 		// What the endpoint reports as platform.nettyTransport
-		assertThat(context.getBean(KeepAliveCoverage.class).nettyTransport()).isEqualTo(expected.id());
+		assertThat(context.getBean(KeepAliveReporter.class).nettyTransport()).isEqualTo(expected);
 		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
 				ChannelSnapshot::count)
 			.containsExactly(true, 41, 7, 5);
 		Integer userTimeout = (expected != NettyTransport.NIO) ? 20_000 : null;
 		assertThat(snapshot.userTimeout()).isEqualTo(userTimeout);
-		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(ClientPath.REACTOR_NETTY);
+		ObservedKeepAlive observed = context.getBean(KeepAliveObservations.class).latest(Client.REACTOR_NETTY);
 		assertThat(observed).isNotNull();
-		assertThat(observed.matches(41, 7, 5)).isTrue();
+		assertThat(KeepAliveValues.of(observed)).isEqualTo(KeepAliveValues.keepAlive(41, 7, 5));
 		assertThat(observed.userTimeoutMillis()).isEqualTo(userTimeout);
 		assertThat(KernelSockets.connectedTo(this.server.port()))
 			.filteredOn((socket) -> socket.localPort() == snapshot.localPort())

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
+import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import io.netty.channel.epoll.EpollChannelOption;
@@ -118,7 +119,7 @@ class ReactorNettyKeepAliveTests {
 		assertThat(this.recorder.next().localPort()).isEqualTo(snapshot.localPort());
 		assertThat(this.recorder.next().localPort()).isEqualTo(snapshot.localPort());
 		assertThat(observed).singleElement().satisfies((observation) -> {
-			assertThat(observation.matches(41, 7, 5)).isTrue();
+			assertThat(KeepAliveValues.of(observation)).isEqualTo(KeepAliveValues.keepAlive(41, 7, 5));
 			assertThat(observation.userTimeoutMillis()).isEqualTo(snapshot.userTimeout());
 			assertThat(observation.remoteAddress()).contains(String.valueOf(this.server.port()));
 		});

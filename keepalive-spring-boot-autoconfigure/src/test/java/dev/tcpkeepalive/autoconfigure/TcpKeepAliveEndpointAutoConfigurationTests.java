@@ -1,13 +1,14 @@
-package dev.tcpkeepalive.actuate;
+package dev.tcpkeepalive.autoconfigure;
 
 import java.io.IOException;
 import java.util.Properties;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
-import dev.tcpkeepalive.autoconfigure.KeepAliveCoverage;
-import dev.tcpkeepalive.autoconfigure.TcpKeepAliveAutoConfiguration;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.actuate.RunningApplication;
+import dev.tcpkeepalive.actuate.TcpKeepAliveEndpoint;
+import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 
@@ -63,15 +64,16 @@ class TcpKeepAliveEndpointAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(context).hasNotFailed()
 						.doesNotHaveBean(TcpKeepAliveEndpoint.class)
-						.hasSingleBean(KeepAliveCoverage.class);
+						.hasSingleBean(KeepAliveReporter.class);
 					context.getBean(RestClient.Builder.class)
 						.build()
 						.get()
 						.uri(server.uri("/hello"))
 						.retrieve()
 						.toBodilessEntity();
-					assertThat(context.getBean(KeepAliveObservations.class).latest(ClientPath.HTTP_COMPONENTS))
-						.satisfies((observed) -> assertThat(observed.matches(120, 30, 8)).isTrue());
+					assertThat(context.getBean(KeepAliveObservations.class).latest(Client.HTTP_COMPONENTS))
+						.extracting(KeepAliveValues::of)
+						.isEqualTo(KeepAliveValues.keepAlive(120, 30, 8));
 				});
 		}
 	}
@@ -93,7 +95,7 @@ class TcpKeepAliveEndpointAutoConfigurationTests {
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(TcpKeepAliveSettings.class)
-				.hasSingleBean(KeepAliveCoverage.class));
+				.hasSingleBean(KeepAliveReporter.class));
 	}
 
 	@Test

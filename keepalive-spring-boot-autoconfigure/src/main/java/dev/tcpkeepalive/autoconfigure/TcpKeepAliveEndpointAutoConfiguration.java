@@ -1,13 +1,10 @@
-package dev.tcpkeepalive.actuate;
+package dev.tcpkeepalive.autoconfigure;
 
 import dev.tcpkeepalive.PlatformSupport;
-import dev.tcpkeepalive.TcpKeepAliveSettings;
-import dev.tcpkeepalive.autoconfigure.KeepAliveCoverage;
-import dev.tcpkeepalive.autoconfigure.TcpKeepAliveAutoConfiguration;
-import dev.tcpkeepalive.autoconfigure.TcpKeepAliveProperties;
+import dev.tcpkeepalive.actuate.TcpKeepAliveEndpoint;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import dev.tcpkeepalive.reactor.NettyTransport;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -28,12 +25,12 @@ public final class TcpKeepAliveEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ KeepAliveCoverage.class, KeepAliveObservations.class })
-	TcpKeepAliveEndpoint tcpKeepAliveEndpoint(TcpKeepAliveProperties properties,
-			ObjectProvider<TcpKeepAliveSettings> settings, KeepAliveCoverage coverage,
-			KeepAliveObservations observations) {
-		return new TcpKeepAliveEndpoint(properties, settings.getIfAvailable(), coverage, observations,
-				PlatformSupport.current());
+	@ConditionalOnBean({ KeepAliveReporter.class, KeepAliveObservations.class })
+	TcpKeepAliveEndpoint tcpKeepAliveEndpoint(KeepAliveReporter reporter, KeepAliveObservations observations) {
+		return new TcpKeepAliveEndpoint(reporter::report, observations, PlatformSupport.current(), () -> {
+			NettyTransport transport = reporter.nettyTransport();
+			return (transport != null) ? transport.id() : null;
+		});
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.client.Client;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -19,11 +19,11 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the client paths an application really uses, from the builders Boot hands to its HTTP clients.
+ * Finds the clients an application really uses, from the builders Boot hands to its HTTP clients.
  * <p>
  * Types are referred to by name so that any HTTP client module may be absent.
  */
-final class ClientPathDetection {
+final class ClientDetection {
 
 	private static final String REQUEST_FACTORY_BUILDER = "org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder";
 
@@ -38,19 +38,19 @@ final class ClientPathDetection {
 
 	private final @Nullable ClassLoader classLoader;
 
-	private final Set<ClientPath> userDefined = EnumSet.noneOf(ClientPath.class);
+	private final Set<Client> userDefined = EnumSet.noneOf(Client.class);
 
-	ClientPathDetection(ListableBeanFactory beanFactory, @Nullable ClassLoader classLoader) {
+	ClientDetection(ListableBeanFactory beanFactory, @Nullable ClassLoader classLoader) {
 		this.beanFactory = beanFactory;
 		this.classLoader = classLoader;
 	}
 
 	/**
-	 * Return each client path in use with the Spring clients that go through it.
-	 * @return the paths, in {@link ClientPath} order
+	 * Return each client in use with the Spring clients that go through it.
+	 * @return the clients, in {@link Client} order
 	 */
-	Map<ClientPath, List<String>> detect() {
-		Map<ClientPath, Set<String>> paths = new EnumMap<>(ClientPath.class);
+	Map<Client, List<String>> detect() {
+		Map<Client, Set<String>> clients = new EnumMap<>(Client.class);
 		if (ClassUtils.isPresent(REQUEST_FACTORY_BUILDER, this.classLoader)) {
 			List<String> users = new ArrayList<>();
 			addIfBean(users, "RestClient", "org.springframework.web.client.RestClient$Builder");
@@ -61,7 +61,7 @@ final class ClientPathDetection {
 				// What RestClient and RestTemplate fall back to when Boot defines no builder, as in reactive apps
 				builder = Detect.requestFactoryBuilder(this.classLoader);
 			}
-			add(paths, builder, name, users.isEmpty() ? List.of("ClientHttpRequestFactoryBuilder") : users);
+			add(clients, builder, name, users.isEmpty() ? List.of("ClientHttpRequestFactoryBuilder") : users);
 		}
 		if (ClassUtils.isPresent(CONNECTOR_BUILDER, this.classLoader)) {
 			List<String> users = new ArrayList<>();
@@ -71,29 +71,29 @@ final class ClientPathDetection {
 			if (builder == null && !users.isEmpty()) {
 				builder = Detect.connectorBuilder(this.classLoader);
 			}
-			add(paths, builder, name, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
+			add(clients, builder, name, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
 		}
-		Map<ClientPath, List<String>> result = new EnumMap<>(ClientPath.class);
-		paths.forEach((path, users) -> result.put(path, List.copyOf(users)));
+		Map<Client, List<String>> result = new EnumMap<>(Client.class);
+		clients.forEach((client, users) -> result.put(client, List.copyOf(users)));
 		return result;
 	}
 
 	/**
-	 * Return the paths whose builder the application defined itself: Boot applies no customizer to those, so the
+	 * Return the clients whose builder the application defined itself: Boot applies no customizer to those, so the
 	 * starter cannot configure them.
-	 * @return the paths built by a user-defined builder bean
+	 * @return the clients built by a user-defined builder bean
 	 */
-	Set<ClientPath> userDefined() {
+	Set<Client> userDefined() {
 		return Collections.unmodifiableSet(this.userDefined);
 	}
 
-	private void add(Map<ClientPath, Set<String>> paths, @Nullable Object builder, @Nullable String beanName,
+	private void add(Map<Client, Set<String>> clients, @Nullable Object builder, @Nullable String beanName,
 			List<String> users) {
-		ClientPath path = (builder != null) ? pathOf(builder.getClass().getSimpleName()) : null;
-		if (path != null) {
-			paths.computeIfAbsent(path, (key) -> new LinkedHashSet<>()).addAll(users);
+		Client client = (builder != null) ? Client.ofBuilder(builder.getClass().getSimpleName()) : null;
+		if (client != null) {
+			clients.computeIfAbsent(client, (key) -> new LinkedHashSet<>()).addAll(users);
 			if (beanName != null && !isAutoConfigured(beanName)) {
-				this.userDefined.add(path);
+				this.userDefined.add(client);
 			}
 		}
 	}
@@ -106,19 +106,6 @@ final class ClientPathDetection {
 		String configuration = factory.getBeanDefinition(beanName).getFactoryBeanName();
 		Class<?> type = (configuration != null) ? factory.getType(configuration) : null;
 		return type != null && AUTO_CONFIGURATIONS.contains(ClassUtils.getUserClass(type).getName());
-	}
-
-	private static @Nullable ClientPath pathOf(String builderType) {
-		return switch (builderType) {
-			case "HttpComponentsClientHttpRequestFactoryBuilder" -> ClientPath.HTTP_COMPONENTS;
-			case "HttpComponentsClientHttpConnectorBuilder" -> ClientPath.HTTP_COMPONENTS_ASYNC;
-			case "ReactorClientHttpRequestFactoryBuilder", "ReactorClientHttpConnectorBuilder" -> ClientPath.REACTOR_NETTY;
-			case "JettyClientHttpRequestFactoryBuilder", "JettyClientHttpConnectorBuilder" -> ClientPath.JETTY;
-			case "JdkClientHttpRequestFactoryBuilder", "JdkClientHttpConnectorBuilder" -> ClientPath.JDK;
-			case "SimpleClientHttpRequestFactoryBuilder" -> ClientPath.SIMPLE;
-			// A builder made from a user's own factory: the library behind it cannot be known
-			default -> null;
-		};
 	}
 
 	private void addIfBean(List<String> users, String user, String type) {

@@ -2,9 +2,10 @@ package dev.tcpkeepalive.autoconfigure;
 
 import java.util.List;
 
-import dev.tcpkeepalive.observe.ClientCoverage;
-import dev.tcpkeepalive.observe.ClientCoverage.Status;
-import dev.tcpkeepalive.observe.ClientPath;
+import dev.tcpkeepalive.KeepAliveOption;
+import dev.tcpkeepalive.client.Client;
+import dev.tcpkeepalive.client.ClientStatus;
+import dev.tcpkeepalive.client.Status;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,18 +23,20 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link KeepAliveCoverage}.
+ * Tests for {@link KeepAliveReporter}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class KeepAliveCoverageTests {
+class KeepAliveReporterTests {
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(HttpClientAutoConfiguration.class,
 			ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			TcpKeepAliveAutoConfiguration.class, ReactiveWebRestClientAutoConfiguration.class,
+			TcpKeepAliveAutoConfiguration.class, ReactorNettyTcpKeepAliveAutoConfiguration.class,
+			ReactiveWebRestClientAutoConfiguration.class,
 			RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class, WebClientAutoConfiguration.class);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -42,11 +45,11 @@ class KeepAliveCoverageTests {
 	@Test
 	void whenHttpClient5IsPresentThenRestClientAndRestTemplateAreAppliedAndOneInfoLineSaysSo(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.HTTP_COMPONENTS);
+			ClientStatus coverage = status(context, Client.HTTP_COMPONENTS);
 			assertThat(coverage).isNotNull();
 			assertThat(coverage.status()).isEqualTo(Status.APPLIED);
 			assertThat(coverage.usedBy()).containsExactly("RestClient", "RestTemplate");
-			assertThat(context.getBean(KeepAliveCoverage.class).client(ClientPath.REACTOR_NETTY).usedBy())
+			assertThat(status(context, Client.REACTOR_NETTY).usedBy())
 				.containsExactly("WebClient");
 		});
 		assertThat(output).containsOnlyOnce("TCP keepalive idle=120s, interval=30s, count=8, user-timeout=unset, "
@@ -58,7 +61,7 @@ class KeepAliveCoverageTests {
 	void whenRestClientIsLeftWithTheJdkClientThenItIsNotCoveredAndAWarningNamesTheFix(CapturedOutput output) {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty"))
 			.run((context) -> {
-				ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.JDK);
+				ClientStatus coverage = status(context, Client.JDK);
 				assertThat(coverage.status()).isEqualTo(Status.NOT_COVERED);
 				assertThat(coverage.usedBy()).containsExactly("RestClient", "RestTemplate", "WebClient");
 			});
@@ -72,9 +75,9 @@ class KeepAliveCoverageTests {
 	@Test
 	void whenAUserTimeoutIsSetThenHttpComponentsIsPartialAndAWarningSaysWhy(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.user-timeout=20s").run((context) -> {
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.HTTP_COMPONENTS);
+			ClientStatus coverage = status(context, Client.HTTP_COMPONENTS);
 			assertThat(coverage.status()).isEqualTo(Status.PARTIAL);
-			assertThat(coverage.unsupported()).containsExactly("TCP_USER_TIMEOUT");
+			assertThat(coverage.unsupported()).containsExactly(KeepAliveOption.TCP_USER_TIMEOUT);
 		});
 		assertThat(output).contains("user-timeout=20000ms")
 			.contains("TCP keepalive is partial for http-components (RestClient, RestTemplate): TCP_USER_TIMEOUT "
@@ -82,9 +85,33 @@ class KeepAliveCoverageTests {
 	}
 
 	@Test
+	void aZeroUserTimeoutIsTheOsDefaultAndWarnsAboutNothing(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("azure.tcp-keepalive.user-timeout=0").run((context) -> {
+			assertThat(status(context, Client.HTTP_COMPONENTS).status()).isEqualTo(Status.APPLIED);
+			assertThat(status(context, Client.REACTOR_NETTY).status()).isEqualTo(Status.APPLIED);
+		});
+		assertThat(output).contains("user-timeout=unset").doesNotContain("WARN");
+	}
+
+	@Test
+	void aClientWhoseCustomizerNeverRanIsNotReportedAsApplied(CapturedOutput output) {
+		// Without httpcore5-reactive the starter's async customizers are not registered
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.core5.reactive"))
+			.withPropertyValues("spring.http.clients.reactive.connector=http-components")
+			.run((context) -> {
+				ClientStatus status = status(context, Client.HTTP_COMPONENTS_ASYNC);
+				assertThat(status).extracting(ClientStatus::status, ClientStatus::usedBy)
+					.containsExactly(Status.NOT_COVERED, List.of("WebClient"));
+				assertThat(status.reason()).contains("httpcore5-reactive");
+			});
+		assertThat(output).contains("applied to: http-components (RestClient, RestTemplate)")
+			.contains("TCP keepalive is not-covered for http-components-async (WebClient)");
+	}
+
+	@Test
 	void whenDisabledThenEveryClientIsDisabledWithoutWarnings(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
-			List<ClientCoverage> clients = context.getBean(KeepAliveCoverage.class).clients();
+			List<ClientStatus> clients = context.getBean(KeepAliveReporter.class).report().clients();
 			assertThat(clients).isNotEmpty().allSatisfy((client) -> assertThat(client.status()).isEqualTo(Status.DISABLED));
 		});
 		assertThat(output).contains("TCP keepalive is disabled (azure.tcp-keepalive.enabled=false)")
@@ -94,16 +121,15 @@ class KeepAliveCoverageTests {
 	@Test
 	void whenOneLibraryIsSwitchedOffThenOnlyItIsDisabled() {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.reactor-netty.enabled=false").run((context) -> {
-			KeepAliveCoverage coverage = context.getBean(KeepAliveCoverage.class);
-			assertThat(coverage.client(ClientPath.REACTOR_NETTY).status()).isEqualTo(Status.DISABLED);
-			assertThat(coverage.client(ClientPath.HTTP_COMPONENTS).status()).isEqualTo(Status.APPLIED);
+			assertThat(status(context, Client.REACTOR_NETTY).status()).isEqualTo(Status.DISABLED);
+			assertThat(status(context, Client.HTTP_COMPONENTS).status()).isEqualTo(Status.APPLIED);
 		});
 	}
 
 	@Test
 	void inAReactiveAppRestClientGoesThroughTheBuilderTheStarterProvides() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
-			ClientCoverage coverage = context.getBean(KeepAliveCoverage.class).client(ClientPath.HTTP_COMPONENTS);
+			ClientStatus coverage = status(context, Client.HTTP_COMPONENTS);
 			assertThat(coverage.status()).isEqualTo(Status.APPLIED);
 			assertThat(coverage.usedBy()).contains("RestClient");
 		});
@@ -113,7 +139,7 @@ class KeepAliveCoverageTests {
 	void inADisabledReactiveAppRestClientIsStillReportedFromWhatBootDetects() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("azure.tcp-keepalive.enabled=false")
-			.run((context) -> assertThat(context.getBean(KeepAliveCoverage.class).client(ClientPath.HTTP_COMPONENTS))
+			.run((context) -> assertThat(status(context, Client.HTTP_COMPONENTS))
 				.satisfies((coverage) -> assertThat(coverage.status()).isEqualTo(Status.DISABLED)));
 	}
 
@@ -126,7 +152,7 @@ class KeepAliveCoverageTests {
 				.responseConnection((response, connection) -> Mono.just(connection.channel().getClass().getSimpleName()))
 				.blockLast();
 			this.contextRunner.run((context) -> {
-				String transport = context.getBean(KeepAliveCoverage.class).nettyTransport();
+				String transport = context.getBean(KeepAliveReporter.class).nettyTransport().id();
 				assertThat(channel).startsWithIgnoringCase(transport.replace("_", ""));
 			});
 		}
@@ -135,7 +161,11 @@ class KeepAliveCoverageTests {
 	@Test
 	void whenReactorNettyIsAbsentThenThereIsNoNettyTransport() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(reactor.netty.http.client.HttpClient.class))
-			.run((context) -> assertThat(context.getBean(KeepAliveCoverage.class).nettyTransport()).isNull());
+			.run((context) -> assertThat(context.getBean(KeepAliveReporter.class).nettyTransport()).isNull());
+	}
+
+	static ClientStatus status(ApplicationContext context, Client client) {
+		return context.getBean(KeepAliveReporter.class).report().status(client);
 	}
 
 }
