@@ -1,6 +1,7 @@
 package dev.tcpkeepalive.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,11 +88,12 @@ final class KeepAliveReporter implements SmartInitializingSingleton {
 	KeepAliveReport report() {
 		KeepAliveReport report = this.report;
 		if (report == null) {
+			// Detection first: looking up Boot's builders creates them, which runs the starter's customizers
+			ClientDetection detection = new ClientDetection(this.beanFactory, this.classLoader);
+			Map<Client, List<String>> inUse = detection.detect();
 			StatusDecision decision = new StatusDecision(this.enabled, this.settings.userTimeout() != null,
 					this.properties, Set.copyOf(this.customized), PlatformSupport.current(), this::nettyTransport);
-			ClientDetection detection = new ClientDetection(this.beanFactory, this.classLoader);
-			List<ClientStatus> clients = detection.detect()
-				.entrySet()
+			List<ClientStatus> clients = inUse.entrySet()
 				.stream()
 				.map((entry) -> decision.decide(entry.getKey(), entry.getValue(),
 						detection.userDefined().contains(entry.getKey())))
