@@ -44,4 +44,9 @@ record ClassLoadLog(int total, List<String> starterClasses) {
 		return this.starterClasses.size();
 	}
 
+	// Lambdas are hidden classes named Outer$$Lambda$12/0x...; each is loaded, and counted, like a named class
+	int starterLambdas() {
+		return (int) this.starterClasses.stream().filter((name) -> name.contains("$$Lambda")).count();
+	}
+
 }
