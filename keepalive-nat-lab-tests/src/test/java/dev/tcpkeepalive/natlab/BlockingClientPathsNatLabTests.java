@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * NAT lab proof for the blocking paths (HttpClient 5 under RestClient, RestTemplate, HTTP service clients, and
- * RestClient in a reactive web application): a response that arrives after three NAT idle timeouts.
+ * RestClient in a reactive web application; RestClient on Jetty): a response that arrives after three NAT idle
+ * timeouts.
  */
 @ExtendWith({ NatLabExtension.class, LabSummary.class })
 class BlockingClientPathsNatLabTests {
@@ -22,13 +23,15 @@ class BlockingClientPathsNatLabTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(names = { "REST_CLIENT", "REST_TEMPLATE", "HTTP_SERVICE_CLIENT", "REACTIVE_WEB_REST_CLIENT" })
+	@EnumSource(names = { "REST_CLIENT", "REST_TEMPLATE", "HTTP_SERVICE_CLIENT", "REACTIVE_WEB_REST_CLIENT",
+			"REST_CLIENT_JETTY" })
 	void withTheStarterTheSlowResponseArrivesThroughTheNat(LabPath path) {
 		LabRuns.assertSlowResponseArrives(lab, path);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(names = { "REST_CLIENT", "REST_TEMPLATE", "HTTP_SERVICE_CLIENT", "REACTIVE_WEB_REST_CLIENT" })
+	@EnumSource(names = { "REST_CLIENT", "REST_TEMPLATE", "HTTP_SERVICE_CLIENT", "REACTIVE_WEB_REST_CLIENT",
+			"REST_CLIENT_JETTY" })
 	void withoutKeepAliveTheClientWaitsForItsReadTimeout(LabPath path) {
 		LabRuns.assertClientWaitsForItsReadTimeout(lab, path);
 	}

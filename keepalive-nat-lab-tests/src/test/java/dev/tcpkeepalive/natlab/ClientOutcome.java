@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param ok whether the call returned a response
  * @param seconds how long the call took
  * @param detail the response body, or the exception chain
- * @param evidence the lines showing which path the client took ({@code CONTEXT}, {@code FACTORY}, {@code CONNECTOR}, {@code CHANNEL})
+ * @param evidence the lines showing which path the client took ({@code CONTEXT}, {@code FACTORY}, {@code CONNECTOR}, {@code CHANNEL}, {@code CLIENT})
  */
 record ClientOutcome(boolean ok, double seconds, String detail, String evidence) {
 
@@ -28,7 +28,7 @@ record ClientOutcome(boolean ok, double seconds, String detail, String evidence)
 		String evidence = String.join("\n", run.stdout()
 			.lines()
 			.filter((line) -> line.startsWith("CONTEXT ") || line.startsWith("CHANNEL ") || line.startsWith("FACTORY ")
-					|| line.startsWith("CONNECTOR "))
+					|| line.startsWith("CONNECTOR ") || line.startsWith("CLIENT "))
 			.distinct()
 			.toList());
 		return new ClientOutcome(parts[0].equals("ok"), Double.parseDouble(parts[1]),

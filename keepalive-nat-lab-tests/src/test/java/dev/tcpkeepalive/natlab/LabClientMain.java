@@ -30,7 +30,8 @@ final class LabClientMain {
 		app.setWebApplicationType(type);
 		app.setBannerMode(Banner.Mode.OFF);
 		app.setDefaultProperties(Map.of("server.port", "0", "spring.main.log-startup-info", "false"));
-		try (ConfigurableApplicationContext context = app.run()) {
+		// The target is passed on as ApplicationArguments, for clients built as beans
+		try (ConfigurableApplicationContext context = app.run(args)) {
 			System.out.println("CONTEXT " + context.getClass().getSimpleName());
 			printClientLibraries(context);
 			warmUp(context, call);

@@ -26,7 +26,20 @@ enum LabPath {
 
 	REACTIVE_WEB_REST_CLIENT("7 RestClient in a reactive web app", ReactiveWebRestClientApp.class, Map.of(),
 			// Without the starter no builder bean exists here: RestClient detects HttpClient 5 by itself
-			"ReactiveWebServerApplicationContext");
+			"ReactiveWebServerApplicationContext"),
+
+	REST_CLIENT_JETTY("8 RestClient / Jetty", RestClientApp.class,
+			Map.of("spring.http.clients.imperative.factory", "jetty"), "FACTORY JettyClientHttpRequestFactoryBuilder"),
+
+	WEB_CLIENT_JETTY("9 WebClient / Jetty", WebClientApp.class, Map.of("spring.http.clients.reactive.connector", "jetty"),
+			"CONNECTOR JettyClientHttpConnector"),
+
+	AZURE_SDK_HTTP_CLIENT("10 Azure SDK default HttpClient", AzureSdkHttpClientApp.class, Map.of(),
+			"CLIENT NettyAsyncHttpClient"),
+
+	// The container's properties call answers no body, so success is the container found
+	BLOB_CONTAINER_CLIENT("11 BlobContainerClient", BlobContainerClientApp.class, Map.of(),
+			"CLIENT BlobContainerClient on NettyAsyncHttpClient");
 
 	private final String label;
 
@@ -53,6 +66,13 @@ enum LabPath {
 
 	Map<String, String> properties() {
 		return this.properties;
+	}
+
+	/**
+	 * Return what the call answers when the slow response arrives.
+	 */
+	String expectedDetail(long delaySeconds) {
+		return (this == BLOB_CONTAINER_CLIENT) ? "exists true" : "slept " + (double) delaySeconds + "s";
 	}
 
 	/**

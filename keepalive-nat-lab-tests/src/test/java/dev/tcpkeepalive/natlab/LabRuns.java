@@ -42,7 +42,7 @@ final class LabRuns {
 		ClientOutcome outcome = slowRequest(lab, path, LabMode.WITH_STARTER);
 		assertThat(outcome.evidence()).contains(path.evidence());
 		assertThat(outcome.ok()).as(outcome::toString).isTrue();
-		assertThat(outcome.detail()).isEqualTo("slept " + (double) slowDelaySeconds(lab) + "s");
+		assertThat(outcome.detail()).isEqualTo(path.expectedDetail(slowDelaySeconds(lab)));
 	}
 
 	/**

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * NAT lab proof for WebClient over Reactor Netty (epoll and NIO) and over the HttpComponents async connector: a
+ * NAT lab proof for WebClient over Reactor Netty (epoll and NIO), the HttpComponents async connector and Jetty: a
  * response that arrives after three NAT idle timeouts. Tagged {@code webclient}.
  */
 @Tag("webclient")
@@ -24,13 +24,13 @@ class WebClientPathsNatLabTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS" })
+	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS", "WEB_CLIENT_JETTY" })
 	void withTheStarterTheSlowResponseArrivesThroughTheNat(LabPath path) {
 		LabRuns.assertSlowResponseArrives(lab, path);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS" })
+	@EnumSource(names = { "WEB_CLIENT_EPOLL", "WEB_CLIENT_NIO", "WEB_CLIENT_HTTP_COMPONENTS", "WEB_CLIENT_JETTY" })
 	void withoutKeepAliveTheClientWaitsForItsReadTimeout(LabPath path) {
 		LabRuns.assertClientWaitsForItsReadTimeout(lab, path);
 	}

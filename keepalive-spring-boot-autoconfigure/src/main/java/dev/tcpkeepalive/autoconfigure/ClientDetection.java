@@ -29,6 +29,8 @@ final class ClientDetection {
 
 	private static final String CONNECTOR_BUILDER = "org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder";
 
+	private static final String AZURE_CORE = "com.azure.core.http.HttpClientProvider";
+
 	private final ListableBeanFactory beanFactory;
 
 	private static final Set<String> AUTO_CONFIGURATIONS = Set.of(
@@ -72,6 +74,10 @@ final class ClientDetection {
 				builder = Detect.connectorBuilder(this.classLoader);
 			}
 			add(clients, builder, name, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
+		}
+		if (ClassUtils.isPresent(AZURE_CORE, this.classLoader)) {
+			// The SDK's clients are not beans of a Boot builder: any of them may be created at any time
+			clients.put(Client.AZURE_SDK, Set.of("Azure SDK clients"));
 		}
 		Map<Client, List<String>> result = new EnumMap<>(Client.class);
 		clients.forEach((client, users) -> result.put(client, List.copyOf(users)));

@@ -27,8 +27,8 @@ final class StatusDecision {
 	private static final String REACTIVE_FIX = "set spring.http.clients.reactive.connector=reactor or http-components";
 
 	private static final String USER_BUILDER = "the application defines its own client builder bean, which Boot and the "
-			+ "starter leave alone: apply KeepAliveSocketConfig, KeepAliveIOReactorConfig or ReactorNettyKeepAlive to it "
-			+ "with the TcpKeepAliveSettings bean";
+			+ "starter leave alone: apply KeepAliveSocketConfig, KeepAliveIOReactorConfig, ReactorNettyKeepAlive or "
+			+ "JettyKeepAlive to it with the TcpKeepAliveSettings bean";
 
 	private final boolean enabled;
 
@@ -65,6 +65,15 @@ final class StatusDecision {
 		}
 		if (client.socketOptions() == Client.SocketOptions.NONE) {
 			return notCovered(client, usedBy, client.library() + " has no socket-option API");
+		}
+		if (client == Client.AZURE_SDK) {
+			// Its customizer is the provider's installation, which needs azure-core-http-netty; azure-core may
+			// still use another provider
+			String notSelected = this.customized.contains(client) ? AzureSdkProviderCheck.notSelectedReason()
+					: AzureSdkProviderCheck.NO_AZURE_CORE_HTTP_NETTY;
+			if (notSelected != null) {
+				return ClientStatus.notCovered(client, usedBy, notSelected);
+			}
 		}
 		if (!this.customized.contains(client)) {
 			return ClientStatus.notCovered(client, usedBy, ("the starter's customizer for %s never ran, so its sockets "

@@ -56,9 +56,13 @@ public class TcpKeepAliveProperties {
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration userTimeout;
 
-	private final HttpComponents httpComponents = new HttpComponents();
+	private final Switch httpComponents = new Switch();
 
-	private final ReactorNetty reactorNetty = new ReactorNetty();
+	private final Switch reactorNetty = new Switch();
+
+	private final Switch jetty = new Switch();
+
+	private final Switch azureSdk = new Switch();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -108,12 +112,20 @@ public class TcpKeepAliveProperties {
 		this.userTimeout = userTimeout;
 	}
 
-	public HttpComponents getHttpComponents() {
+	public Switch getHttpComponents() {
 		return this.httpComponents;
 	}
 
-	public ReactorNetty getReactorNetty() {
+	public Switch getReactorNetty() {
 		return this.reactorNetty;
+	}
+
+	public Switch getJetty() {
+		return this.jetty;
+	}
+
+	public Switch getAzureSdk() {
+		return this.azureSdk;
 	}
 
 	/**
@@ -131,33 +143,13 @@ public class TcpKeepAliveProperties {
 	}
 
 	/**
-	 * Apache HttpClient 5 settings.
+	 * A switch for one client library; its description per library is in
+	 * additional-spring-configuration-metadata.json.
 	 */
-	public static class HttpComponents {
+	public static class Switch {
 
 		/**
-		 * Whether to apply keepalive to Apache HttpClient 5 connections (RestClient, RestTemplate, HTTP service
-		 * clients and the HttpComponents WebClient connector).
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * Reactor Netty settings.
-	 */
-	public static class ReactorNetty {
-
-		/**
-		 * Whether to apply keepalive to Reactor Netty connections (WebClient and the reactor request factory).
+		 * Whether to apply keepalive to this client library's connections.
 		 */
 		private boolean enabled = true;
 

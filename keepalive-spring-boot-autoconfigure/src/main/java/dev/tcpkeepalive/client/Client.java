@@ -26,8 +26,8 @@ public enum Client {
 	REACTOR_NETTY("reactor-netty", "Reactor Netty", SocketOptions.NETTY, "reactor-netty",
 			"ReactorClientHttpRequestFactoryBuilder", "ReactorClientHttpConnectorBuilder"),
 
-	/** Jetty's HttpClient. */
-	JETTY("jetty", "Jetty's HttpClient", SocketOptions.NONE, null, "JettyClientHttpRequestFactoryBuilder",
+	/** Jetty's HttpClient, behind RestClient, RestTemplate or WebClient on Jetty. */
+	JETTY("jetty", "Jetty's HttpClient", SocketOptions.JDK, "jetty", "JettyClientHttpRequestFactoryBuilder",
 			"JettyClientHttpConnectorBuilder"),
 
 	/** The JDK's {@code java.net.http.HttpClient}, which has no socket-option API. */
@@ -35,7 +35,13 @@ public enum Client {
 			"JdkClientHttpConnectorBuilder"),
 
 	/** {@code HttpURLConnection}, which has no socket-option API. */
-	SIMPLE("simple", "HttpURLConnection", SocketOptions.NONE, null, "SimpleClientHttpRequestFactoryBuilder");
+	SIMPLE("simple", "HttpURLConnection", SocketOptions.NONE, null, "SimpleClientHttpRequestFactoryBuilder"),
+
+	/**
+	 * The Azure SDK's azure-core clients on azure-core-http-netty, which no Boot builder stands for: see
+	 * {@code ClientDetection}.
+	 */
+	AZURE_SDK("azure-sdk", "the Azure SDK (azure-core-http-netty)", SocketOptions.NETTY, "azure-sdk");
 
 	private final String id;
 

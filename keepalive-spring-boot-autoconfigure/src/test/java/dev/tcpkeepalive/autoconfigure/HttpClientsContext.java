@@ -29,9 +29,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 final class HttpClientsContext {
 
 	static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(TcpKeepAliveAutoConfiguration.class,
-			ReactorNettyTcpKeepAliveAutoConfiguration.class, HttpClientAutoConfiguration.class,
-			ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			WebClientAutoConfiguration.class, RestClientAutoConfiguration.class);
+			ReactorNettyTcpKeepAliveAutoConfiguration.class, JettyTcpKeepAliveAutoConfiguration.class,
+			HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+			RestClientAutoConfiguration.class);
 
 	static final String[] SETTINGS = { "azure.tcp-keepalive.idle=41s", "azure.tcp-keepalive.interval=7s",
 			"azure.tcp-keepalive.count=5", "azure.tcp-keepalive.user-timeout=20s",

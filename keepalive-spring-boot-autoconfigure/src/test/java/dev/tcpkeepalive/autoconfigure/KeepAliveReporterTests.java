@@ -64,7 +64,8 @@ class KeepAliveReporterTests {
 
 	@Test
 	void whenRestClientIsLeftWithTheJdkClientThenItIsNotCoveredAndAWarningNamesTheFix(CapturedOutput output) {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty"))
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty", "org.eclipse.jetty"))
 			.run((context) -> {
 				ready(context.getSourceApplicationContext());
 				ClientStatus coverage = status(context, Client.JDK);

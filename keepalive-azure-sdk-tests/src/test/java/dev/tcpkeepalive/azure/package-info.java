@@ -1,0 +1,7 @@
+/**
+ * Tests of the starter with real Azure SDK clients.
+ */
+@NullMarked
+package dev.tcpkeepalive.azure;
+
+import org.jspecify.annotations.NullMarked;

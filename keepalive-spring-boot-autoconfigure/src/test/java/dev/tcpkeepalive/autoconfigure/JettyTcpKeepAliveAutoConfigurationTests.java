@@ -1,0 +1,112 @@
+package dev.tcpkeepalive.autoconfigure;
+
+import dev.tcpkeepalive.KeepAliveOption;
+import dev.tcpkeepalive.client.Client;
+import dev.tcpkeepalive.client.ClientStatus;
+import dev.tcpkeepalive.client.Status;
+import org.eclipse.jetty.reactive.client.ReactiveRequest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link JettyTcpKeepAliveAutoConfiguration}.
+ */
+class JettyTcpKeepAliveAutoConfigurationTests {
+
+	private static final String[] KEEP_ALIVE_CUSTOMIZERS = { "jettyTcpKeepAliveRequestFactoryCustomizer",
+			"jettyTcpKeepAliveConnectorCustomizer" };
+
+	private static final String[] OBSERVERS = { "jettyTcpKeepAliveRequestFactoryObserver",
+			"jettyTcpKeepAliveConnectorObserver" };
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TcpKeepAliveAutoConfiguration.class,
+				JettyTcpKeepAliveAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
+				WebClientAutoConfiguration.class))
+		.withPropertyValues("spring.http.clients.imperative.factory=jetty",
+				"spring.http.clients.reactive.connector=jetty");
+
+	@Test
+	void whenJettyIsPresentThenBothBuildersGetTheKeepAliveCustomizerAndTheObserver() {
+		this.runner.run((context) -> {
+			assertThat(context).hasBean(KEEP_ALIVE_CUSTOMIZERS[0])
+				.hasBean(KEEP_ALIVE_CUSTOMIZERS[1])
+				.hasBean(OBSERVERS[0])
+				.hasBean(OBSERVERS[1]);
+			ClientStatus coverage = status(context);
+			assertThat(coverage.status()).isEqualTo(Status.APPLIED);
+			assertThat(coverage.usedBy()).containsExactly("RestClient", "RestTemplate", "WebClient");
+			assertThat(coverage.reason()).isNull();
+		});
+	}
+
+	@Test
+	void whenKeepAliveIsDisabledThenOnlyTheObserversRemain() {
+		this.runner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[0]).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]);
+			assertThat(context).hasBean(OBSERVERS[0]).hasBean(OBSERVERS[1]);
+		});
+	}
+
+	@Test
+	void whenJettyIsSwitchedOffThenOnlyTheObserversRemainAndItIsReportedDisabled() {
+		this.runner.withPropertyValues("azure.tcp-keepalive.jetty.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[0]).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]);
+			assertThat(context).hasBean(OBSERVERS[0]).hasBean(OBSERVERS[1]);
+			assertThat(status(context).status())
+				.isEqualTo(Status.DISABLED);
+		});
+	}
+
+	@Test
+	void whenAUserTimeoutIsSetThenJettyIsPartialBecauseTheJdkCannotSetIt() {
+		this.runner.withPropertyValues("azure.tcp-keepalive.user-timeout=20s").run((context) -> {
+			ClientStatus coverage = status(context);
+			assertThat(coverage.status()).isEqualTo(Status.PARTIAL);
+			assertThat(coverage.unsupported()).containsExactly(KeepAliveOption.TCP_USER_TIMEOUT);
+			assertThat(coverage.reason()).contains("cannot be set by Jetty's HttpClient");
+		});
+	}
+
+	@Test
+	void whenJettyIsAbsentThenNoJettyBeanIsDefinedAndNoJettyPathIsReported() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.eclipse.jetty"))
+			.withPropertyValues("spring.http.clients.imperative.factory=http-components",
+					"spring.http.clients.reactive.connector=reactor")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanNamesForType(Object.class)).noneMatch((name) -> name.startsWith("jetty"));
+				assertThat(status(context)).isNull();
+			});
+	}
+
+	@Test
+	void whenOnlyTheReactiveJettyClientIsAbsentThenOnlyTheRequestFactoryIsCustomized() {
+		this.runner.withClassLoader(new FilteredClassLoader(ReactiveRequest.class))
+			.withPropertyValues("spring.http.clients.reactive.connector=reactor")
+			.run((context) -> {
+				assertThat(context).hasBean(KEEP_ALIVE_CUSTOMIZERS[0]).hasBean(OBSERVERS[0]);
+				assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]).doesNotHaveBean(OBSERVERS[1]);
+			});
+	}
+
+	private static @Nullable ClientStatus status(ApplicationContext context) {
+		return context.getBean(KeepAliveReporter.class).report().status(Client.JETTY);
+	}
+
+}
