@@ -1,6 +1,5 @@
 package dev.tcpkeepalive.benchmarks;
 
-import java.net.URI;
 import java.util.function.Supplier;
 
 import dev.tcpkeepalive.client.Client;
@@ -15,9 +14,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import reactor.netty.resources.LoopResources;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A loopback server and one client built by a real Spring Boot context, with or without the starter.
@@ -56,27 +52,9 @@ public class ClientState {
 		LoopbackServer server = new LoopbackServer();
 		this.server = server;
 		this.context = ClientApplication.run(Side.of(this.starter), this.without);
-		URI uri = server.uri();
-		switch (this.client) {
-			case "rest-client" -> {
-				RestClient restClient = this.context.getBean(RestClient.Builder.class).baseUrl(uri).build();
-				this.pooled = () -> restClient.get().retrieve().body(String.class);
-				this.closing = () -> restClient.get()
-					.header(HttpHeaders.CONNECTION, "close")
-					.retrieve()
-					.body(String.class);
-			}
-			case "web-client" -> {
-				WebClient webClient = this.context.getBean(WebClient.Builder.class).baseUrl(uri.toString()).build();
-				this.pooled = () -> webClient.get().retrieve().bodyToMono(String.class).block();
-				this.closing = () -> webClient.get()
-					.header(HttpHeaders.CONNECTION, "close")
-					.retrieve()
-					.bodyToMono(String.class)
-					.block();
-			}
-			default -> throw new IllegalArgumentException("Unknown client '" + this.client + "'");
-		}
+		ClientRequests requests = ClientRequests.of(this.context, this.client, server.uri());
+		this.pooled = requests.pooled();
+		this.closing = requests.closing();
 		checkConnectionReuse(server);
 		System.out.printf("%s %s the starter: Reactor Netty native transport %s, HttpClient 5 observed %s%n",
 				this.client, this.starter, LoopResources.hasNativeSupport() ? "on" : "off", observed());

@@ -7,9 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * Starts the sample app once, in its own JVM, and prints one {@value #PREFIX} line with the time from
@@ -26,6 +28,9 @@ public final class StartupProbe {
 	// By name: the sample app is a runtime-only dependency of this module
 	static final String SAMPLE_APPLICATION = "dev.tcpkeepalive.sample.SampleApplication";
 
+	/** The class loaded right after "Started SampleApplication" is logged, see {@link ClassLoadLog}. */
+	static final String STARTED_MARKER = StartupProbe.class.getName() + "$Started";
+
 	private StartupProbe() {
 	}
 
@@ -35,8 +40,12 @@ public final class StartupProbe {
 		arguments.add("--server.port=0");
 		arguments.add("--management.endpoints.web.exposure.include=health,tcpkeepalive");
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
-		SpringApplication application = new SpringApplication(Class.forName(SAMPLE_APPLICATION));
+		Class<?> sampleApplication = Class.forName(SAMPLE_APPLICATION);
+		SpringApplication application = new SpringApplication(sampleApplication);
+		// So that the startup line reads "Started SampleApplication", as when the sample app runs on its own
+		application.setMainApplicationClass(sampleApplication);
 		application.setApplicationStartup(startup);
+		application.addListeners(new StartedListener());
 		AtomicLong ready = new AtomicLong();
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> ready.set(System.nanoTime()));
 		long start = System.nanoTime();
@@ -47,6 +56,36 @@ public final class StartupProbe {
 					millis, steps.millis(), steps.beans());
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Loads {@link Started} as the first listener of {@link ApplicationStartedEvent}, which Spring Boot publishes right
+	 * after it logged "Started SampleApplication".
+	 */
+	private static final class StartedListener implements ApplicationListener<ApplicationStartedEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationStartedEvent event) {
+			try {
+				Class.forName(STARTED_MARKER);
+			}
+			catch (ClassNotFoundException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
+
+	/**
+	 * A class loaded only to mark the point in {@code -Xlog:class+load} where the application has started.
+	 */
+	static final class Started {
+
 	}
 
 }

@@ -1,38 +1,33 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.tcpkeepalive.NatIdleTimeout;
-import dev.tcpkeepalive.PlatformSupport;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
-import dev.tcpkeepalive.client.ClientStatus;
 import dev.tcpkeepalive.client.KeepAliveReport;
-import dev.tcpkeepalive.client.Status;
 import dev.tcpkeepalive.reactor.NettyTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.PropertyResolver;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Builds the {@link KeepAliveReport} once all beans exist, from the clients the application uses and the customizers
- * of the starter that really ran.
+ * Builds the {@link KeepAliveReport} once the application is ready, or when the endpoint first asks, from the clients
+ * the application uses and the customizers of the starter that really ran.
  * <p>
  * Logs one INFO line with the settings and the covered clients, and one WARN line per client that is not covered or
- * only partially covered, naming the fix.
+ * only partially covered, naming the fix. Both wait for {@link ApplicationReadyEvent}, so that detecting clients,
+ * deciding their status and probing the platform add nothing to the application's startup.
  */
-final class KeepAliveReporter implements SmartInitializingSingleton {
+final class KeepAliveReporter implements ApplicationListener<ApplicationReadyEvent> {
 
 	private static final Log logger = LogFactory.getLog(KeepAliveReporter.class);
 
@@ -50,8 +45,10 @@ final class KeepAliveReporter implements SmartInitializingSingleton {
 
 	private final Set<Client> customized = ConcurrentHashMap.newKeySet();
 
+	private final AtomicBoolean logged = new AtomicBoolean();
+
 	// Finding the transport loads Netty's native library (about half a second), so it is only done when needed
-	private final SingletonSupplier<Optional<NettyTransport>> nettyTransport;
+	private volatile @Nullable Optional<NettyTransport> nettyTransport;
 
 	private volatile @Nullable KeepAliveReport report;
 
@@ -63,8 +60,6 @@ final class KeepAliveReporter implements SmartInitializingSingleton {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
 		this.classLoader = classLoader;
-		this.nettyTransport = SingletonSupplier
-			.of(() -> Optional.ofNullable(NettyTransportDetection.detect(classLoader)));
 	}
 
 	/**
@@ -86,59 +81,31 @@ final class KeepAliveReporter implements SmartInitializingSingleton {
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
-		List<ClientStatus> clients = report().clients();
-		logger.info(summary(clients));
-		clients.stream()
-			.filter((client) -> client.status() == Status.PARTIAL || client.status() == Status.NOT_COVERED)
-			.forEach((client) -> logger.warn("TCP keepalive is %s for %s: %s".formatted(client.status().id(),
-					client.describe(), client.reason())));
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		// Once, also when a child context (a separate management port) publishes its own event
+		if (!this.logged.compareAndSet(false, true)) {
+			return;
+		}
+		KeepAliveReports.log(report(), logger);
 	}
 
 	KeepAliveReport report() {
 		KeepAliveReport report = this.report;
 		if (report == null) {
-			// Detection first: looking up Boot's builders creates them, which runs the starter's customizers
-			ClientDetection detection = new ClientDetection(this.beanFactory, this.classLoader);
-			Map<Client, List<String>> inUse = detection.detect();
-			StatusDecision decision = new StatusDecision(this.enabled, this.settings.userTimeout() != null,
-					this.properties, Set.copyOf(this.customized), PlatformSupport.current(), this::nettyTransport);
-			List<ClientStatus> clients = inUse.entrySet()
-				.stream()
-				.map((entry) -> decision.decide(entry.getKey(), entry.getValue(),
-						detection.userDefined().contains(entry.getKey())))
-				.toList();
-			report = new KeepAliveReport(this.enabled, this.settings, this.natIdleTimeout, clients);
+			report = KeepAliveReports.build(this.enabled, this.settings, this.natIdleTimeout, this.properties,
+					Set.copyOf(this.customized), this.beanFactory, this.classLoader, this::nettyTransport);
 			this.report = report;
 		}
 		return report;
 	}
 
 	@Nullable NettyTransport nettyTransport() {
-		return this.nettyTransport.obtain().orElse(null);
-	}
-
-	private String summary(List<ClientStatus> clients) {
-		if (!this.enabled) {
-			return "TCP keepalive is disabled (azure.tcp-keepalive.enabled=false); these clients keep the OS defaults: "
-					+ list(clients, (client) -> true);
+		Optional<NettyTransport> transport = this.nettyTransport;
+		if (transport == null) {
+			transport = Optional.ofNullable(NettyTransportDetection.detect(this.classLoader));
+			this.nettyTransport = transport;
 		}
-		TcpKeepAliveSettings settings = this.settings;
-		String userTimeout = (settings.userTimeout() != null) ? settings.userTimeoutMillis() + "ms" : "unset";
-		return "TCP keepalive idle=%ds, interval=%ds, count=%d, user-timeout=%s, nat-idle-timeout=%ds; applied to: %s"
-			.formatted(settings.idleSeconds(), settings.intervalSeconds(), settings.count(), userTimeout,
-					this.natIdleTimeout.seconds(), list(clients, (client) -> client.status().asked()))
-				+ disabledSuffix(clients);
-	}
-
-	private String disabledSuffix(List<ClientStatus> clients) {
-		String disabled = list(clients, (client) -> client.status() == Status.DISABLED);
-		return "none".equals(disabled) ? "" : "; disabled: " + disabled;
-	}
-
-	private static String list(List<ClientStatus> clients, Predicate<ClientStatus> filter) {
-		String list = clients.stream().filter(filter).map(ClientStatus::describe).collect(Collectors.joining(", "));
-		return list.isEmpty() ? "none" : list;
+		return transport.orElse(null);
 	}
 
 }

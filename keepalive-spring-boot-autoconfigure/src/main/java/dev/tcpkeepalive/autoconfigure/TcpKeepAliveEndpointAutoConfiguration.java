@@ -1,6 +1,5 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import dev.tcpkeepalive.PlatformSupport;
 import dev.tcpkeepalive.actuate.TcpKeepAliveEndpoint;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.reactor.NettyTransport;
@@ -27,7 +26,7 @@ public final class TcpKeepAliveEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ KeepAliveReporter.class, KeepAliveObservations.class })
 	TcpKeepAliveEndpoint tcpKeepAliveEndpoint(KeepAliveReporter reporter, KeepAliveObservations observations) {
-		return new TcpKeepAliveEndpoint(reporter::report, observations, PlatformSupport.current(), () -> {
+		return new TcpKeepAliveEndpoint(reporter::report, observations, () -> {
 			NettyTransport transport = reporter.nettyTransport();
 			return (transport != null) ? transport.id() : null;
 		});

@@ -1,5 +1,6 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.tcpkeepalive.KeepAliveOption;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -24,6 +27,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +49,7 @@ class KeepAliveReporterTests {
 	@Test
 	void whenHttpClient5IsPresentThenRestClientAndRestTemplateAreAppliedAndOneInfoLineSaysSo(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
+			ready(context.getSourceApplicationContext());
 			ClientStatus coverage = status(context, Client.HTTP_COMPONENTS);
 			assertThat(coverage).isNotNull();
 			assertThat(coverage.status()).isEqualTo(Status.APPLIED);
@@ -62,6 +67,7 @@ class KeepAliveReporterTests {
 		this.contextRunner
 			.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty", "org.eclipse.jetty"))
 			.run((context) -> {
+				ready(context.getSourceApplicationContext());
 				ClientStatus coverage = status(context, Client.JDK);
 				assertThat(coverage.status()).isEqualTo(Status.NOT_COVERED);
 				assertThat(coverage.usedBy()).containsExactly("RestClient", "RestTemplate", "WebClient");
@@ -76,6 +82,7 @@ class KeepAliveReporterTests {
 	@Test
 	void whenAUserTimeoutIsSetThenHttpComponentsIsPartialAndAWarningSaysWhy(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.user-timeout=20s").run((context) -> {
+			ready(context.getSourceApplicationContext());
 			ClientStatus coverage = status(context, Client.HTTP_COMPONENTS);
 			assertThat(coverage.status()).isEqualTo(Status.PARTIAL);
 			assertThat(coverage.unsupported()).containsExactly(KeepAliveOption.TCP_USER_TIMEOUT);
@@ -88,6 +95,7 @@ class KeepAliveReporterTests {
 	@Test
 	void aZeroUserTimeoutIsTheOsDefaultAndWarnsAboutNothing(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.user-timeout=0").run((context) -> {
+			ready(context.getSourceApplicationContext());
 			assertThat(status(context, Client.HTTP_COMPONENTS).status()).isEqualTo(Status.APPLIED);
 			assertThat(status(context, Client.REACTOR_NETTY).status()).isEqualTo(Status.APPLIED);
 		});
@@ -100,6 +108,7 @@ class KeepAliveReporterTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.hc.core5.reactive"))
 			.withPropertyValues("spring.http.clients.reactive.connector=http-components")
 			.run((context) -> {
+				ready(context.getSourceApplicationContext());
 				ClientStatus status = status(context, Client.HTTP_COMPONENTS_ASYNC);
 				assertThat(status).extracting(ClientStatus::status, ClientStatus::usedBy)
 					.containsExactly(Status.NOT_COVERED, List.of("WebClient"));
@@ -112,11 +121,22 @@ class KeepAliveReporterTests {
 	@Test
 	void whenDisabledThenEveryClientIsDisabledWithoutWarnings(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
+			ready(context.getSourceApplicationContext());
 			List<ClientStatus> clients = context.getBean(KeepAliveReporter.class).report().clients();
 			assertThat(clients).isNotEmpty().allSatisfy((client) -> assertThat(client.status()).isEqualTo(Status.DISABLED));
 		});
 		assertThat(output).contains("TCP keepalive is disabled (azure.tcp-keepalive.enabled=false)")
 			.doesNotContain("WARN");
+	}
+
+	@Test
+	void theStartupLinesWaitForTheApplicationToBeReadyAndAreLoggedOnce(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(output).doesNotContain("TCP keepalive idle=");
+			ready(context.getSourceApplicationContext());
+			ready(context.getSourceApplicationContext());
+			assertThat(output).containsOnlyOnce("TCP keepalive idle=120s");
+		});
 	}
 
 	@Test
@@ -163,6 +183,11 @@ class KeepAliveReporterTests {
 	void whenReactorNettyIsAbsentThenThereIsNoNettyTransport() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(reactor.netty.http.client.HttpClient.class))
 			.run((context) -> assertThat(context.getBean(KeepAliveReporter.class).nettyTransport()).isNull());
+	}
+
+	// What SpringApplication publishes once the application has started; a context runner does not
+	private static void ready(ConfigurableApplicationContext context) {
+		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
 	}
 
 	static ClientStatus status(ApplicationContext context, Client client) {
