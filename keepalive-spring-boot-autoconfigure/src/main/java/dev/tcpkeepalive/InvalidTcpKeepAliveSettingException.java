@@ -7,14 +7,25 @@ package dev.tcpkeepalive;
  */
 public class InvalidTcpKeepAliveSettingException extends IllegalArgumentException {
 
+	/** Setting that was rejected, relative to the keepalive settings. */
 	private final String setting;
 
+	/** Value that was rejected, as the user wrote it. */
 	private final String value;
 
+	/** Values the setting accepts. */
 	private final String validRange;
 
+	/** What to change. */
 	private final String suggestion;
 
+	/**
+	 * Create a new exception for a rejected setting.
+	 * @param setting the setting, relative to the keepalive settings (for example {@code idle})
+	 * @param value the rejected value
+	 * @param validRange the values the setting accepts
+	 * @param suggestion what to change
+	 */
 	public InvalidTcpKeepAliveSettingException(String setting, String value, String validRange, String suggestion) {
 		super("Invalid TCP keepalive setting '%s' = '%s': valid range is %s. %s".formatted(setting, value, validRange,
 				suggestion));

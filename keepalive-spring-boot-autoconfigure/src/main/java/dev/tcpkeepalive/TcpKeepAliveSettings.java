@@ -25,6 +25,14 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 	/** Largest TCP_USER_TIMEOUT: the kernel rejects negative ints, and Netty takes an {@code int}. */
 	public static final Duration MAX_USER_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
+	/**
+	 * Create settings, validating each value.
+	 * @param idle silence before the first probe, in whole seconds 1..32767
+	 * @param interval gap between unanswered probes, in whole seconds 1..32767
+	 * @param count unanswered probes before the peer is declared dead, 1..127
+	 * @param userTimeout how long sent data may stay unacknowledged, or {@code null} to leave the OS default
+	 * @throws InvalidTcpKeepAliveSettingException if a value is outside what the kernel accepts
+	 */
 	public TcpKeepAliveSettings {
 		requireWholeSeconds("idle", idle, "120s");
 		requireWholeSeconds("interval", interval, "30s");

@@ -1,6 +1,7 @@
 package dev.tcpkeepalive.httpcomponents;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -50,6 +51,10 @@ public final class ObservingConnectionFactory implements HttpConnectionFactory<M
 	}
 
 	private void observe(Socket socket) {
+		// Only a TCP socket crosses a NAT; a Unix domain socket has no keepalive to report
+		if (!(socket.getRemoteSocketAddress() instanceof InetSocketAddress)) {
+			return;
+		}
 		try {
 			this.observer.accept(ObservedKeepAlive.read(socket));
 		}

@@ -1,5 +1,6 @@
 package dev.tcpkeepalive.httpcomponents;
 
+import java.net.InetSocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -31,7 +32,9 @@ public final class ObservingIOSessionListener implements IOSessionListener {
 	@Override
 	public void connected(IOSession session) {
 		try {
-			if (session.channel() instanceof NetworkChannel channel) {
+			// A Unix domain socket channel is a NetworkChannel too, but has no keepalive to report
+			if (session.channel() instanceof NetworkChannel channel
+					&& session.getRemoteAddress() instanceof InetSocketAddress) {
 				this.observer.accept(ObservedKeepAlive.read(channel, session.getRemoteAddress()));
 			}
 		}

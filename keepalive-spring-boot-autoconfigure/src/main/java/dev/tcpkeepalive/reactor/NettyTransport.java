@@ -1,5 +1,7 @@
 package dev.tcpkeepalive.reactor;
 
+import java.util.List;
+
 import dev.tcpkeepalive.KeepAliveOption;
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
@@ -13,27 +15,34 @@ import reactor.netty.resources.LoopResources;
 public enum NettyTransport {
 
 	/** Linux epoll, the default on linux-x86_64 with Reactor Netty's native jar. */
-	EPOLL("epoll", "io.netty.channel.epoll."),
+	EPOLL("epoll", "io.netty.channel.epoll.", "io.netty.channel.epoll.Epoll"),
 
 	/** Linux io_uring, preferred by Reactor Netty when its native jar is present and the kernel allows it. */
-	IO_URING("io_uring", "io.netty.channel.uring."),
+	IO_URING("io_uring", "io.netty.channel.uring.", "io.netty.channel.uring.IoUring"),
 
 	/** BSD and macOS kqueue, on which only SO_KEEPALIVE can be set. */
-	KQUEUE("kqueue", "io.netty.channel.kqueue."),
+	KQUEUE("kqueue", "io.netty.channel.kqueue.", "io.netty.channel.kqueue.KQueue"),
 
 	/** The JDK's NIO channels, the fallback on every platform. */
-	NIO("nio", "io.netty.channel.socket.nio."),
+	NIO("nio", "io.netty.channel.socket.nio.", null),
 
 	/** A transport the starter does not know, on which only SO_KEEPALIVE can be set. */
-	UNKNOWN("unknown", null);
+	UNKNOWN("unknown", null, null);
+
+	// Reactor Netty's order of preference among the native transports
+	static final List<NettyTransport> NATIVE = List.of(IO_URING, EPOLL, KQUEUE);
 
 	private final String id;
 
 	private final @Nullable String packagePrefix;
 
-	NettyTransport(String id, @Nullable String packagePrefix) {
+	// Looked up by name, so NettyTransportRuntimeHints registers exactly these for reflection
+	private final @Nullable String availabilityCheck;
+
+	NettyTransport(String id, @Nullable String packagePrefix, @Nullable String availabilityCheck) {
 		this.id = id;
 		this.packagePrefix = packagePrefix;
+		this.availabilityCheck = availabilityCheck;
 	}
 
 	/**
@@ -88,16 +97,20 @@ public enum NettyTransport {
 			return NIO;
 		}
 		ClassLoader classLoader = NettyTransport.class.getClassLoader();
-		if (available("io.netty.channel.uring.IoUring", classLoader)) {
-			return IO_URING;
-		}
-		if (available("io.netty.channel.epoll.Epoll", classLoader)) {
-			return EPOLL;
-		}
-		if (available("io.netty.channel.kqueue.KQueue", classLoader)) {
-			return KQUEUE;
+		for (NettyTransport transport : NATIVE) {
+			if (transport.availabilityCheck != null && available(transport.availabilityCheck, classLoader)) {
+				return transport;
+			}
 		}
 		return NIO;
+	}
+
+	/**
+	 * Return the class whose static {@code isAvailable()} tells whether this transport can run here.
+	 * @return the class name, or {@code null} for a transport that is always available or unknown
+	 */
+	@Nullable String availabilityCheck() {
+		return this.availabilityCheck;
 	}
 
 	private static boolean available(String className, @Nullable ClassLoader classLoader) {

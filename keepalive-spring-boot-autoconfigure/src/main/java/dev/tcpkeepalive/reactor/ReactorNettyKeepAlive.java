@@ -3,6 +3,7 @@ package dev.tcpkeepalive.reactor;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
@@ -12,6 +13,7 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
@@ -31,6 +33,10 @@ public final class ReactorNettyKeepAlive {
 
 	/**
 	 * Return a client whose connections carry the keepalive settings, keeping everything else the client has.
+	 * <p>
+	 * Only TCP channels are touched: a Unix domain socket has no NAT to keep alive and accepts none of the options. A
+	 * keepalive option the client sets itself with {@code option(...)}, before or after this call, wins over the
+	 * settings; the others still apply.
 	 * @param settings the keepalive settings
 	 * @param client the client, for example one handed to an SDK
 	 * @return a client that applies the settings to every new connection
@@ -38,35 +44,52 @@ public final class ReactorNettyKeepAlive {
 	public static HttpClient apply(TcpKeepAliveSettings settings, HttpClient client) {
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(client, "'client' must not be null");
-		return client.option(ChannelOption.SO_KEEPALIVE, true)
-			.doOnChannelInit((observer, channel, remoteAddress) -> apply(settings, channel));
+		Set<ChannelOption<?>> preset = Set.copyOf(client.configuration().options().keySet());
+		// Set per channel rather than as client options, which Reactor Netty would also try on a domain socket
+		return client.doOnChannelInit((observer, channel, remoteAddress) -> apply(settings, channel,
+				ClientChannelOptions.of(channel, preset)));
 	}
 
 	/**
-	 * Apply the idle, interval, count and user timeout to a channel that is not connected yet, as far as its transport
-	 * allows.
+	 * Apply SO_KEEPALIVE, the idle, interval, count and user timeout to a TCP channel that is not connected yet, as far
+	 * as its transport allows.
 	 * @param settings the keepalive settings
 	 * @param channel the channel
-	 * @return whether every setting was applied; {@code false} when the transport cannot carry one of them
+	 * @return whether every setting was applied; {@code false} when the transport cannot carry one of them or the
+	 * channel is not a TCP channel
 	 */
 	public static boolean apply(TcpKeepAliveSettings settings, Channel channel) {
+		return apply(settings, channel, Set.of());
+	}
+
+	private static boolean apply(TcpKeepAliveSettings settings, Channel channel, Set<ChannelOption<?>> userOptions) {
+		if (!(channel instanceof SocketChannel)) {
+			return false;
+		}
+		ChannelConfig config = channel.config();
+		boolean applied = set(config, ChannelOption.SO_KEEPALIVE, true, userOptions);
 		TransportOptions options = TransportOptions.of(NettyTransport.of(channel));
 		if (options == null) {
 			return false;
 		}
-		ChannelConfig config = channel.config();
-		boolean applied = config.setOption(options.idle(), settings.idleSeconds())
-				& config.setOption(options.interval(), settings.intervalSeconds())
-				& config.setOption(options.count(), settings.count());
+		applied &= set(config, options.idle(), settings.idleSeconds(), userOptions)
+				& set(config, options.interval(), settings.intervalSeconds(), userOptions)
+				& set(config, options.count(), settings.count(), userOptions);
 		Integer userTimeout = settings.userTimeoutMillis();
 		if (userTimeout != null) {
-			applied &= options.userTimeout() != null && config.setOption(options.userTimeout(), userTimeout);
+			applied &= options.userTimeout() != null && set(config, options.userTimeout(), userTimeout, userOptions);
 		}
 		return applied;
 	}
 
+	private static <T> boolean set(ChannelConfig config, ChannelOption<T> option, T value,
+			Set<ChannelOption<?>> userOptions) {
+		// The user's own value is already on the socket and stays there
+		return ClientChannelOptions.carries(userOptions, option) || config.setOption(option, value);
+	}
+
 	/**
-	 * Return a client that reads back the keepalive options of every new connection once it is connected.
+	 * Return a client that reads back the keepalive options of every new TCP connection once it is connected.
 	 * <p>
 	 * The observer runs on the event loop once per connection, not per request, and gets a value that holds no
 	 * reference to the channel.
@@ -78,8 +101,12 @@ public final class ReactorNettyKeepAlive {
 		Objects.requireNonNull(client, "'client' must not be null");
 		Objects.requireNonNull(observer, "'observer' must not be null");
 		// doOnConnected also fires on every acquisition of a pooled connection; channelActive fires once per socket
-		return client.doOnChannelInit(
-				(connectionObserver, channel, remoteAddress) -> channel.pipeline().addFirst(new Observing(observer)));
+		return client.doOnChannelInit((connectionObserver, channel, remoteAddress) -> {
+			// A domain socket has no keepalive to report and must not sway the verdict on the TCP connections
+			if (channel instanceof SocketChannel) {
+				channel.pipeline().addFirst(new Observing(observer));
+			}
+		});
 	}
 
 	/**

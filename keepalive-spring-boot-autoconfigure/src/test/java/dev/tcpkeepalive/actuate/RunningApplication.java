@@ -71,6 +71,10 @@ public final class RunningApplication implements AutoCloseable {
 			.block(Duration.ofSeconds(30));
 	}
 
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 	public JsonNode json(String path) {
 		HttpResponse<String> response = send(path, "GET");
 		if (response.statusCode() != 200) {

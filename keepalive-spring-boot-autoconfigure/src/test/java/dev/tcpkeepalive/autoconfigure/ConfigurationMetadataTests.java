@@ -27,6 +27,10 @@ class ConfigurationMetadataTests {
 	private static final Pattern README_ROW = Pattern
 		.compile("^\\| `(azure\\.tcp-keepalive\\.[^`]+)` \\| (\\w+) \\|\\s*`?([^`|]*?)`?\\s*\\| (.*) \\|$");
 
+	// A row of "Recommended settings per cloud": middlebox, idle timeout, then `nat-idle-timeout` and the settings
+	private static final Pattern README_CLOUD_ROW = Pattern
+		.compile("^\\| [^`|]+ \\| [^`|]+ \\| `([^`]+)` \\| `[^`]+` \\| `[^`]+` \\| `\\d+` \\|$");
+
 	@Test
 	void whenTheJarIsBuiltThenEveryPropertyHasADescriptionAndDefault() throws IOException {
 		List<Map<String, Object>> properties = metadata();
@@ -67,13 +71,32 @@ class ConfigurationMetadataTests {
 		assertThat(readme).isNotEmpty().containsExactlyInAnyOrderElementsOf(metadata);
 	}
 
+	@Test
+	void theNatIdleTimeoutHintsAreTheReadmeRecommendationsPerCloud() throws IOException {
+		List<String> readme = Files.readAllLines(README)
+			.stream()
+			.map(README_CLOUD_ROW::matcher)
+			.filter(Matcher::matches)
+			.map((row) -> row.group(1))
+			.toList();
+		List<Map<String, Object>> hints = read("$.hints[?(@.name == 'azure.tcp-keepalive.nat-idle-timeout')].values[*]");
+		assertThat(hints).allSatisfy((hint) -> assertThat((String) hint.get("description")).isNotBlank());
+		assertThat(hints).extracting((hint) -> hint.get("value"))
+			.containsExactly("4m", "30m", "350s", "20m")
+			.containsExactlyElementsOf(readme);
+	}
+
 	private static String simpleName(String type) {
 		return type.substring(type.lastIndexOf('.') + 1);
 	}
 
 	private static List<Map<String, Object>> metadata() throws IOException {
+		return read("$.properties");
+	}
+
+	private static List<Map<String, Object>> read(String path) throws IOException {
 		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			return JsonPath.parse(in).read("$.properties");
+			return JsonPath.parse(in).read(path);
 		}
 	}
 

@@ -57,6 +57,18 @@ public record ChannelSnapshot(NettyTransport transport, boolean soKeepAlive, @Nu
 	}
 
 	/**
+	 * Return TCP_KEEPIDLE as a user names it for the transport Reactor Netty runs on in this JVM.
+	 * @return the option
+	 */
+	public static ChannelOption<Integer> idleOption() {
+		return switch (NettyTransport.detect()) {
+			case EPOLL -> EpollChannelOption.TCP_KEEPIDLE;
+			case IO_URING -> IoUringChannelOption.TCP_KEEPIDLE;
+			default -> NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE);
+		};
+	}
+
+	/**
 	 * Snapshots of every connection a client opened, taken on connect.
 	 */
 	public static final class Recorder {

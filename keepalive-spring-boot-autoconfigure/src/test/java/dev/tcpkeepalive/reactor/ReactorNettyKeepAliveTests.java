@@ -10,7 +10,11 @@ import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,47 @@ class ReactorNettyKeepAliveTests {
 		get(client);
 		assertThat(this.recorder.next().idle()).isEqualTo(41);
 		assertThat(userInits).hasValue(2);
+	}
+
+	@Test
+	void whenTheClientSetsTheIdleBeforeOrAfterApplyThenItWinsAndTheOtherSettingsStillApply() {
+		HttpClient before = ReactorNettyKeepAlive.apply(SETTINGS,
+				HttpClient.create(this.provider).option(ChannelSnapshot.idleOption(), 77));
+		get(this.recorder.record(before));
+		assertThat(this.recorder.next()).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle,
+				ChannelSnapshot::interval, ChannelSnapshot::count)
+			.containsExactly(true, 77, 7, 5);
+		HttpClient after = ReactorNettyKeepAlive.apply(SETTINGS, HttpClient.create(this.provider))
+			.option(ChannelSnapshot.idleOption(), 78);
+		get(this.recorder.record(after));
+		assertThat(this.recorder.next()).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle,
+				ChannelSnapshot::interval, ChannelSnapshot::count)
+			.containsExactly(true, 78, 7, 5);
+	}
+
+	@Test
+	void whenTheClientTurnsSoKeepAliveOffAfterApplyThenItStaysOff() {
+		get(this.recorder.record(ReactorNettyKeepAlive.apply(SETTINGS, HttpClient.create(this.provider))
+			.option(ChannelOption.SO_KEEPALIVE, false)));
+		assertThat(this.recorder.next()).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::interval)
+			.containsExactly(false, 7);
+	}
+
+	@Test
+	void whenAppliedToANioChannelThenOnlyAUserTimeoutMakesItReportFalse() {
+		NioSocketChannel channel = new NioSocketChannel();
+		try {
+			assertThat(ReactorNettyKeepAlive.apply(SETTINGS, channel)).isFalse();
+			TcpKeepAliveSettings withoutUserTimeout = TcpKeepAliveSettings.of(Duration.ofSeconds(41),
+					Duration.ofSeconds(7), 5);
+			assertThat(ReactorNettyKeepAlive.apply(withoutUserTimeout, channel)).isTrue();
+			assertThat(channel.config().getOption(ChannelOption.SO_KEEPALIVE)).isTrue();
+			assertThat(channel.config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE)))
+				.isEqualTo(41);
+		}
+		finally {
+			channel.unsafe().closeForcibly();
+		}
 	}
 
 	@Test

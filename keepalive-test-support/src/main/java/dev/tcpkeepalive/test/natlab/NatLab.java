@@ -50,6 +50,8 @@ public final class NatLab implements AutoCloseable {
 
 	private @Nullable LabServer server;
 
+	private @Nullable LabCapture capture;
+
 	private NatLab(Duration natIdleTimeout, LabNetwork network, int connections) {
 		this.natIdleTimeout = natIdleTimeout;
 		this.network = network;
@@ -109,6 +111,7 @@ public final class NatLab implements AutoCloseable {
 			if (connections > 0) {
 				LabCapacity.check(connections, lab.network);
 			}
+			lab.capture = LabCapture.startIfRequested(lab.network);
 			lab.server = LabServer.start(lab.network.server, connections, server);
 			lab.proveIdleFlowsAreDropped();
 			return lab;
@@ -249,6 +252,9 @@ public final class NatLab implements AutoCloseable {
 		this.clients.stream().filter(RunningClient::isAlive).forEach(RunningClient::kill);
 		if (this.server != null) {
 			this.server.stop();
+		}
+		if (this.capture != null) {
+			this.capture.stop();
 		}
 		List<Exception> failures = new ArrayList<>(this.network.delete());
 		if (!failures.isEmpty()) {
