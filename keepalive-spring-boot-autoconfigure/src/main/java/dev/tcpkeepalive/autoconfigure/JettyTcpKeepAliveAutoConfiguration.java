@@ -24,16 +24,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.client.reactive.JettyClientHttpConnector;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on Jetty HttpClient connections: RestClient,
- * RestTemplate and HTTP service clients on the Jetty request factory, and WebClient on the Jetty connector.
+ * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on Jetty
+ * HttpClient connections: RestClient, RestTemplate and HTTP service clients on the Jetty
+ * request factory, and WebClient on the Jetty connector.
  * <p>
- * The customizers only add listeners to the {@link ClientConnector}, ordered after Boot's own customizers, so a
- * listener an application adds itself runs later and its socket options win.
+ * The customizers only add listeners to the {@link ClientConnector}, ordered after Boot's
+ * own customizers, so a listener an application adds itself runs later and its socket
+ * options win.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = TcpKeepAliveAutoConfiguration.class,
-		beforeName = { "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+		beforeName = {
+				"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
 				"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
 @ConditionalOnClass({ HttpClient.class, ClientConnector.class })
 public final class JettyTcpKeepAliveAutoConfiguration {

@@ -8,7 +8,8 @@ import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import org.eclipse.jetty.io.ClientConnector;
 
 /**
- * Keepalive for Jetty's HttpClient, through the {@link ClientConnector} its transport connects with.
+ * Keepalive for Jetty's HttpClient, through the {@link ClientConnector} its transport
+ * connects with.
  *
  * @since 0.1.0
  */
@@ -18,8 +19,9 @@ public final class JettyKeepAlive {
 	}
 
 	/**
-	 * Make every new TCP connection of a connector carry the keepalive settings, keeping everything else it has.
-	 * Listeners the connector gets afterwards run later, so their socket options win.
+	 * Make every new TCP connection of a connector carry the keepalive settings, keeping
+	 * everything else it has. Listeners the connector gets afterwards run later, so their
+	 * socket options win.
 	 * @param settings the keepalive settings
 	 * @param connector the connector, for example of a client handed to an SDK
 	 * @return the same connector
@@ -31,7 +33,8 @@ public final class JettyKeepAlive {
 	}
 
 	/**
-	 * Read back the keepalive options of every new TCP connection of a connector once it is connected.
+	 * Read back the keepalive options of every new TCP connection of a connector once it
+	 * is connected.
 	 * @param connector the connector
 	 * @param observer receives what each new connection carries, once per connection
 	 * @return the same connector

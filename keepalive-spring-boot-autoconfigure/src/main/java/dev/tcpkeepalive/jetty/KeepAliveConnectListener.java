@@ -12,12 +12,14 @@ import jdk.net.ExtendedSocketOptions;
 import org.eclipse.jetty.io.ClientConnector;
 
 /**
- * A {@link ClientConnector.ConnectListener} that sets the keepalive settings on every TCP channel before it connects.
+ * A {@link ClientConnector.ConnectListener} that sets the keepalive settings on every TCP
+ * channel before it connects.
  * <p>
  * Jetty's {@code ClientConnector} has no keepalive setter of its own; it calls
- * {@link #onConnectBegin(SocketChannel, SocketAddress)} after applying its own options and before
- * {@code connect()}, so listeners added later, such as an application's own, can still override a value. Options the
- * JDK cannot set on this platform are skipped, as HttpClient 5 does, and nothing is ever thrown into the connection.
+ * {@link #onConnectBegin(SocketChannel, SocketAddress)} after applying its own options
+ * and before {@code connect()}, so listeners added later, such as an application's own,
+ * can still override a value. Options the JDK cannot set on this platform are skipped, as
+ * HttpClient 5 does, and nothing is ever thrown into the connection.
  *
  * @since 0.1.0
  */
@@ -43,13 +45,15 @@ public final class KeepAliveConnectListener implements ClientConnector.ConnectLi
 
 	private static <T> void set(SocketChannel channel, SocketOption<T> option, T value) {
 		try {
-			// A Unix domain socket supports none of them, and an older JDK on Windows lacks the extended ones
+			// A Unix domain socket supports none of them, and an older JDK on Windows
+			// lacks the extended ones
 			if (channel.supportedOptions().contains(option)) {
 				channel.setOption(option, value);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			// The connection works without the option; the endpoint shows what the socket really carries
+			// The connection works without the option; the endpoint shows what the socket
+			// really carries
 		}
 	}
 

@@ -11,12 +11,12 @@ import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import org.eclipse.jetty.io.ClientConnector;
 
 /**
- * A {@link ClientConnector.ConnectListener} that reads back the keepalive options of every newly connected TCP
- * channel.
+ * A {@link ClientConnector.ConnectListener} that reads back the keepalive options of
+ * every newly connected TCP channel.
  * <p>
- * Jetty calls {@link #onConnectSuccess(SocketChannel)} once per connection, after every listener's
- * {@code onConnectBegin}, so the values read are the ones the socket really carries, whoever set them. It runs on a
- * selector thread and never throws.
+ * Jetty calls {@link #onConnectSuccess(SocketChannel)} once per connection, after every
+ * listener's {@code onConnectBegin}, so the values read are the ones the socket really
+ * carries, whoever set them. It runs on a selector thread and never throws.
  *
  * @since 0.1.0
  */

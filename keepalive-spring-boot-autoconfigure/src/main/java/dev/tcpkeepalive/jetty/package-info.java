@@ -1,5 +1,6 @@
 /**
- * TCP keepalive for Jetty's HttpClient, usable on hand-built clients as well as through auto-configuration.
+ * TCP keepalive for Jetty's HttpClient, usable on hand-built clients as well as through
+ * auto-configuration.
  */
 @NullMarked
 package dev.tcpkeepalive.jetty;

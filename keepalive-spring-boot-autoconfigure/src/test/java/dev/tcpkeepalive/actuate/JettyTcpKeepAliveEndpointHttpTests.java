@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TcpKeepAliveEndpoint} over HTTP, after real requests through RestClient, RestTemplate and
- * WebClient on Jetty's HttpClient.
+ * Tests for {@link TcpKeepAliveEndpoint} over HTTP, after real requests through
+ * RestClient, RestTemplate and WebClient on Jetty's HttpClient.
  */
 class JettyTcpKeepAliveEndpointHttpTests {
 
@@ -30,8 +30,8 @@ class JettyTcpKeepAliveEndpointHttpTests {
 			assertObserved(afterRestClient.get("observed"), 50, 10, 4);
 			assertThat(afterRestClient.get("observed").get("remoteAddress").asString()).endsWith(":" + first.port());
 			assertThat(KernelSockets.connectedTo(first.port())).singleElement()
-				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()
-					.isBetween(1L, 50_000L));
+				.satisfies(
+						(socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull().isBetween(1L, 50_000L));
 			assertThat(app.webClientGet(second.uri("/hello"))).isEqualTo("hello");
 			JsonNode report = app.json("/actuator/tcpkeepalive");
 			assertThat(report.get("clients").propertyNames()).containsExactly("jetty");
@@ -53,8 +53,8 @@ class JettyTcpKeepAliveEndpointHttpTests {
 	@Test
 	void whenAUserTimeoutIsSetThenJettyIsPartialWithTheReasonAndStillCarriesTheRest() {
 		try (LoopbackHttpServer server = LoopbackHttpServer.start();
-				RunningApplication app = RunningApplication.start(with(ON_JETTY,
-						"azure.tcp-keepalive.user-timeout=30s"))) {
+				RunningApplication app = RunningApplication
+					.start(with(ON_JETTY, "azure.tcp-keepalive.user-timeout=30s"))) {
 			app.restClientGet(server.uri("/hello"));
 			JsonNode jetty = app.json("/actuator/tcpkeepalive/jetty");
 			assertThat(jetty.get("status").asString()).isEqualTo("partial");
@@ -67,7 +67,8 @@ class JettyTcpKeepAliveEndpointHttpTests {
 	@Test
 	void whenDisabledThenJettyShowsTheKernelDefaultsAndNatSafetyNamesIt() {
 		try (LoopbackHttpServer server = LoopbackHttpServer.start();
-				RunningApplication app = RunningApplication.start(with(ON_JETTY, "azure.tcp-keepalive.enabled=false"))) {
+				RunningApplication app = RunningApplication
+					.start(with(ON_JETTY, "azure.tcp-keepalive.enabled=false"))) {
 			app.restClientGet(server.uri("/hello"));
 			JsonNode report = app.json("/actuator/tcpkeepalive");
 			JsonNode jetty = report.get("clients").get("jetty");

@@ -33,11 +33,11 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 			"jettyTcpKeepAliveConnectorObserver" };
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TcpKeepAliveAutoConfiguration.class,
-				JettyTcpKeepAliveAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
-				WebClientAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(TcpKeepAliveAutoConfiguration.class, JettyTcpKeepAliveAutoConfiguration.class,
+						HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						ReactiveHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+						RestTemplateAutoConfiguration.class, WebClientAutoConfiguration.class))
 		.withPropertyValues("spring.http.clients.imperative.factory=jetty",
 				"spring.http.clients.reactive.connector=jetty");
 
@@ -68,8 +68,7 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 		this.runner.withPropertyValues("azure.tcp-keepalive.jetty.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[0]).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]);
 			assertThat(context).hasBean(OBSERVERS[0]).hasBean(OBSERVERS[1]);
-			assertThat(status(context).status())
-				.isEqualTo(Status.DISABLED);
+			assertThat(status(context).status()).isEqualTo(Status.DISABLED);
 		});
 	}
 

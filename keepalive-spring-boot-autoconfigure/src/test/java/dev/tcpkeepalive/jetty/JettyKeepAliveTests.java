@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.observe.KeepAliveValues;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
+import dev.tcpkeepalive.test.DomainSocketHttpServer;
 import dev.tcpkeepalive.test.KernelSockets;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import jdk.net.ExtendedSocketOptions;
@@ -31,7 +32,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link JettyKeepAlive} on hand-built Jetty clients, read back from real sockets.
+ * Tests for {@link JettyKeepAlive} on hand-built Jetty clients, read back from real
+ * sockets.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JettyKeepAliveTests {
@@ -63,7 +65,8 @@ class JettyKeepAliveTests {
 		connector.setConnectBlocking(true);
 		assertThat(get(connector, this.server.uri("/hello").toString(), 11)).isEqualTo("hello");
 		assertThat(this.observed).singleElement()
-			.satisfies((socket) -> assertThat(KeepAliveValues.of(socket)).isEqualTo(KeepAliveValues.keepAlive(11, 4, 6)));
+			.satisfies(
+					(socket) -> assertThat(KeepAliveValues.of(socket)).isEqualTo(KeepAliveValues.keepAlive(11, 4, 6)));
 	}
 
 	@Test
@@ -95,13 +98,13 @@ class JettyKeepAliveTests {
 		JettyKeepAlive.observe(connector, this.observed::add);
 		assertThat(get(connector, this.server.uri("/hello").toString(), 13)).isEqualTo("hello");
 		assertThat(this.observed).singleElement()
-			.satisfies((socket) -> assertThat(KeepAliveValues.of(socket)).isEqualTo(KeepAliveValues.keepAlive(13, 4, 6)));
+			.satisfies(
+					(socket) -> assertThat(KeepAliveValues.of(socket)).isEqualTo(KeepAliveValues.keepAlive(13, 4, 6)));
 	}
 
 	@Test
-	void whenAUnixDomainSocketConnectsThenNothingIsSetOrObservedAndTheRequestWorks(@TempDir Path dir)
-			throws Exception {
-		try (UnixDomainHttpServer unixServer = UnixDomainHttpServer.start(dir.resolve("http.sock"))) {
+	void whenAUnixDomainSocketConnectsThenNothingIsSetOrObservedAndTheRequestWorks(@TempDir Path dir) throws Exception {
+		try (DomainSocketHttpServer unixServer = DomainSocketHttpServer.start(dir)) {
 			List<Boolean> keepAliveAtConnect = new CopyOnWriteArrayList<>();
 			ClientConnector connector = JettyKeepAlive.apply(SETTINGS, new ClientConnector());
 			connector.addEventListener(new ClientConnector.ConnectListener() {
@@ -120,7 +123,8 @@ class JettyKeepAliveTests {
 					.transport(new Transport.TCPUnix(unixServer.path()))
 					.send()
 					.getContentAsString();
-				assertThat(body).isEqualTo("unix");
+				assertThat(body).isEqualTo("hello");
+				assertThat(unixServer.requests()).isEqualTo(1);
 			}
 			finally {
 				client.stop();
@@ -141,11 +145,12 @@ class JettyKeepAliveTests {
 	}
 
 	/**
-	 * Send one GET and check the kernel's view of the pooled connection while it is still open.
-	 * @param expectedIdleSeconds the idle time the keepalive timer runs from, or {@code null} when no timer may run
+	 * Send one GET and check the kernel's view of the pooled connection while it is still
+	 * open.
+	 * @param expectedIdleSeconds the idle time the keepalive timer runs from, or
+	 * {@code null} when no timer may run
 	 */
-	private String get(ClientConnector connector, String uri, @Nullable Integer expectedIdleSeconds)
-			throws Exception {
+	private String get(ClientConnector connector, String uri, @Nullable Integer expectedIdleSeconds) throws Exception {
 		HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
 		client.start();
 		try {
