@@ -1,7 +1,8 @@
 package dev.tcpkeepalive;
 
 /**
- * Thrown when a keepalive setting is outside what the kernel accepts or would not keep a NAT entry alive.
+ * Thrown when a keepalive setting is outside what the kernel accepts or would not keep a
+ * NAT entry alive.
  *
  * @since 0.1.0
  */
@@ -21,7 +22,8 @@ public class InvalidTcpKeepAliveSettingException extends IllegalArgumentExceptio
 
 	/**
 	 * Create a new exception for a rejected setting.
-	 * @param setting the setting, relative to the keepalive settings (for example {@code idle})
+	 * @param setting the setting, relative to the keepalive settings (for example
+	 * {@code idle})
 	 * @param value the rejected value
 	 * @param validRange the values the setting accepts
 	 * @param suggestion what to change
@@ -36,7 +38,8 @@ public class InvalidTcpKeepAliveSettingException extends IllegalArgumentExceptio
 	}
 
 	/**
-	 * Return the name of the offending setting, relative to the keepalive settings (for example {@code idle}).
+	 * Return the name of the offending setting, relative to the keepalive settings (for
+	 * example {@code idle}).
 	 * @return the setting name
 	 */
 	public String getSetting() {

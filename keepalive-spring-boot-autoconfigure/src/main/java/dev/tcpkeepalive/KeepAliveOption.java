@@ -19,7 +19,10 @@ public enum KeepAliveOption {
 	/** Unanswered probes before the peer is declared dead (the kernel's TCP_KEEPCNT). */
 	TCP_KEEPCOUNT,
 
-	/** How long sent data may stay unacknowledged, in milliseconds; the JDK has no such option. */
+	/**
+	 * How long sent data may stay unacknowledged, in milliseconds; the JDK has no such
+	 * option.
+	 */
 	TCP_USER_TIMEOUT
 
 }

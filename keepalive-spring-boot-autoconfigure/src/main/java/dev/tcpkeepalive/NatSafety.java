@@ -3,10 +3,13 @@ package dev.tcpkeepalive;
 import java.util.Objects;
 
 /**
- * Whether keepalive probes come often enough to keep a NAT or load balancer from forgetting an idle flow.
+ * Whether keepalive probes come often enough to keep a NAT or load balancer from
+ * forgetting an idle flow.
  *
- * @param safe whether the worst-case gap between packets stays below the NAT's idle timeout
- * @param worstCaseGapSeconds idle plus one interval, so that one lost probe is tolerated, or -1 without keepalive
+ * @param safe whether the worst-case gap between packets stays below the NAT's idle
+ * timeout
+ * @param worstCaseGapSeconds idle plus one interval, so that one lost probe is tolerated,
+ * or -1 without keepalive
  * @param natIdleTimeoutSeconds the NAT's idle timeout
  * @param message one sentence a person can act on
  * @since 0.1.0
@@ -14,8 +17,10 @@ import java.util.Objects;
 public record NatSafety(boolean safe, long worstCaseGapSeconds, long natIdleTimeoutSeconds, String message) {
 
 	/**
-	 * Judge an idle time and interval against a NAT idle timeout, by {@link NatIdleTimeout#keepsAlive its rule}.
-	 * @param subject what the values belong to, used in the message (for example "the settings")
+	 * Judge an idle time and interval against a NAT idle timeout, by
+	 * {@link NatIdleTimeout#keepsAlive its rule}.
+	 * @param subject what the values belong to, used in the message (for example "the
+	 * settings")
 	 * @param idleSeconds silence before the first probe
 	 * @param intervalSeconds gap between unanswered probes
 	 * @param nat the NAT's idle timeout
@@ -47,7 +52,8 @@ public record NatSafety(boolean safe, long worstCaseGapSeconds, long natIdleTime
 	}
 
 	/**
-	 * Return an unsafe verdict with a message of its own, for cases the rule cannot judge.
+	 * Return an unsafe verdict with a message of its own, for cases the rule cannot
+	 * judge.
 	 * @param nat the NAT's idle timeout
 	 * @param message one sentence a person can act on
 	 * @return an unsafe verdict

@@ -10,7 +10,8 @@ import jdk.net.ExtendedSocketOptions;
 /**
  * Which per-socket keepalive options this JDK and OS accept.
  * <p>
- * HttpClient 5 silently skips an option the JDK does not support, so the starter checks here to report it.
+ * HttpClient 5 silently skips an option the JDK does not support, so the starter checks
+ * here to report it.
  *
  * @param os the operating system name
  * @param arch the CPU architecture

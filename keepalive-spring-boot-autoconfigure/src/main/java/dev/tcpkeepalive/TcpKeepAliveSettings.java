@@ -5,13 +5,15 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Immutable per-socket TCP keepalive settings, validated against the ranges Linux accepts.
+ * Immutable per-socket TCP keepalive settings, validated against the ranges Linux
+ * accepts.
  *
  * @param idle silence before the first probe (TCP_KEEPIDLE), in whole seconds
  * @param interval gap between unanswered probes (TCP_KEEPINTVL), in whole seconds
  * @param count unanswered probes before the peer is declared dead (TCP_KEEPCNT)
- * @param userTimeout how long sent data may stay unacknowledged (TCP_USER_TIMEOUT), or {@code null} to leave the
- * OS default; zero also means the OS default (as it does for the kernel) and is kept as {@code null}
+ * @param userTimeout how long sent data may stay unacknowledged (TCP_USER_TIMEOUT), or
+ * {@code null} to leave the OS default; zero also means the OS default (as it does for
+ * the kernel) and is kept as {@code null}
  * @since 0.1.0
  */
 public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, @Nullable Duration userTimeout) {
@@ -22,7 +24,10 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 	/** Largest TCP_KEEPCNT Linux accepts. */
 	public static final int MAX_COUNT = 127;
 
-	/** Largest TCP_USER_TIMEOUT: the kernel rejects negative ints, and Netty takes an {@code int}. */
+	/**
+	 * Largest TCP_USER_TIMEOUT: the kernel rejects negative ints, and Netty takes an
+	 * {@code int}.
+	 */
 	public static final Duration MAX_USER_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
 	/**
@@ -30,8 +35,10 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 	 * @param idle silence before the first probe, in whole seconds 1..32767
 	 * @param interval gap between unanswered probes, in whole seconds 1..32767
 	 * @param count unanswered probes before the peer is declared dead, 1..127
-	 * @param userTimeout how long sent data may stay unacknowledged, or {@code null} to leave the OS default
-	 * @throws InvalidTcpKeepAliveSettingException if a value is outside what the kernel accepts
+	 * @param userTimeout how long sent data may stay unacknowledged, or {@code null} to
+	 * leave the OS default
+	 * @throws InvalidTcpKeepAliveSettingException if a value is outside what the kernel
+	 * accepts
 	 */
 	public TcpKeepAliveSettings {
 		requireWholeSeconds("idle", idle, "120s");
@@ -92,7 +99,8 @@ public record TcpKeepAliveSettings(Duration idle, Duration interval, int count, 
 			throw new InvalidTcpKeepAliveSettingException(setting, "", "1s..32767s in whole seconds",
 					"Set it, for example to " + suggestion + ".");
 		}
-		// Sockets take whole seconds: truncating 1500ms to 1s would silently change what the user asked for
+		// Sockets take whole seconds: truncating 1500ms to 1s would silently change what
+		// the user asked for
 		if (value.getNano() != 0 || value.getSeconds() < 1 || value.getSeconds() > MAX_SECONDS) {
 			throw new InvalidTcpKeepAliveSettingException(setting, format(value), "1s..32767s in whole seconds",
 					"Use whole seconds, for example " + suggestion + ".");

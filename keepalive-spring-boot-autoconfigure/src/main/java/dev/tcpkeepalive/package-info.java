@@ -1,5 +1,6 @@
 /**
- * Core TCP keepalive settings and platform support, independent of Spring and of any HTTP client.
+ * Core TCP keepalive settings and platform support, independent of Spring and of any HTTP
+ * client.
  */
 @NullMarked
 package dev.tcpkeepalive;

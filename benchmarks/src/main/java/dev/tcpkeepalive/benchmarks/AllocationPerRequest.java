@@ -15,12 +15,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Figure 5: bytes allocated per request, with the starter and without, from JMH's GC profiler
- * ({@code gc.alloc.rate.norm}).
+ * Figure 5: bytes allocated per request, with the starter and without, from JMH's GC
+ * profiler ({@code gc.alloc.rate.norm}).
  * <p>
- * Unlike throughput, allocation per operation does not depend on how busy the machine is, so it resolves small
- * differences on a shared 2-core machine. Pooled requests show what the starter adds to every request; requests with
- * {@code Connection: close} show what it adds to every new connection (setting and reading back the options).
+ * Unlike throughput, allocation per operation does not depend on how busy the machine is,
+ * so it resolves small differences on a shared 2-core machine. Pooled requests show what
+ * the starter adds to every request; requests with {@code Connection: close} show what it
+ * adds to every new connection (setting and reading back the options).
  *
  * @since 0.1.0
  */
@@ -79,14 +80,16 @@ public final class AllocationPerRequest {
 				double error = with.error() + without.error();
 				boolean pooled = "pooledRequest".equals(benchmark);
 				String met = (Math.abs(difference) <= error) ? "met" : "NOT met";
-				System.out.printf(Locale.ROOT, "| %s | %s | %,.0f ± %,.0f | %,.0f ± %,.0f | %+,.0f ± %,.0f | %s | %s |%n",
+				System.out.printf(Locale.ROOT,
+						"| %s | %s | %,.0f ± %,.0f | %,.0f ± %,.0f | %+,.0f ± %,.0f | %s | %s |%n",
 						pooled ? "pooled" : "new connection", client, with.bytes(), with.error(), without.bytes(),
 						without.error(), difference, error, pooled ? "0 within error" : "", pooled ? met : "");
 			}
 		}
 		System.out.println();
-		System.out.println("± is JMH's 99.9 % confidence half-width over the measured iterations; the difference's ± is "
-				+ "the sum of both sides'.");
+		System.out
+			.println("± is JMH's 99.9 % confidence half-width over the measured iterations; the difference's ± is "
+					+ "the sum of both sides'.");
 	}
 
 	private static Allocation find(List<Allocation> allocations, String benchmark, String client, Side side) {
@@ -94,8 +97,8 @@ public final class AllocationPerRequest {
 			.filter((allocation) -> allocation.benchmark().equals(benchmark) && allocation.client().equals(client)
 					&& allocation.side() == side)
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No result for " + benchmark + " " + client + " "
-					+ side.id() + "; rerun with -Dbench.verbose=true to see the forked JVM's output"));
+			.orElseThrow(() -> new IllegalStateException("No result for " + benchmark + " " + client + " " + side.id()
+					+ "; rerun with -Dbench.verbose=true to see the forked JVM's output"));
 	}
 
 	/**

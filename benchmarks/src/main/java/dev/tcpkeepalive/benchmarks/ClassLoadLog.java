@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The classes a JVM loaded before the sample app had started, read from its {@code -Xlog:class+load} file.
+ * The classes a JVM loaded before the sample app had started, read from its
+ * {@code -Xlog:class+load} file.
  * <p>
- * {@link StartupProbe} loads a marker class right after Spring Boot logs "Started SampleApplication", so the
- * classes before the marker are exactly those loaded up to that line, whatever the machine's speed.
+ * {@link StartupProbe} loads a marker class right after Spring Boot logs "Started
+ * SampleApplication", so the classes before the marker are exactly those loaded up to
+ * that line, whatever the machine's speed.
  *
  * @param total every class loaded before the marker, the JDK's included
- * @param starterClasses the starter's own classes among them ({@code dev.tcpkeepalive.*} outside the sample's and
- * the benchmarks' packages), lambdas included, in load order
+ * @param starterClasses the starter's own classes among them ({@code dev.tcpkeepalive.*}
+ * outside the sample's and the benchmarks' packages), lambdas included, in load order
  */
 record ClassLoadLog(int total, List<String> starterClasses) {
 
@@ -44,7 +46,8 @@ record ClassLoadLog(int total, List<String> starterClasses) {
 		return this.starterClasses.size();
 	}
 
-	// Lambdas are hidden classes named Outer$$Lambda$12/0x...; each is loaded, and counted, like a named class
+	// Lambdas are hidden classes named Outer$$Lambda$12/0x...; each is loaded, and
+	// counted, like a named class
 	int starterLambdas() {
 		return (int) this.starterClasses.stream().filter((name) -> name.contains("$$Lambda")).count();
 	}

@@ -11,11 +11,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A non-web Spring Boot application that holds Boot's auto-configured {@code RestClient.Builder} (on Apache HttpClient
- * 5) and {@code WebClient.Builder} (on Reactor Netty), with or without the starter.
+ * A non-web Spring Boot application that holds Boot's auto-configured
+ * {@code RestClient.Builder} (on Apache HttpClient 5) and {@code WebClient.Builder} (on
+ * Reactor Netty), with or without the starter.
  * <p>
- * Boot's auto-configurations other than the HTTP clients' are excluded. In particular client observations would add
- * the same per-request cost to both sides and so hide the starter's share.
+ * Boot's auto-configurations other than the HTTP clients' are excluded. In particular
+ * client observations would add the same per-request cost to both sides and so hide the
+ * starter's share.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -38,10 +40,12 @@ class ClientApplication {
 	}
 
 	/**
-	 * Run the application with further sources, for example a pool sizing, and further arguments.
+	 * Run the application with further sources, for example a pool sizing, and further
+	 * arguments.
 	 * @param side with or without the starter
 	 * @param without how the "without" side is produced
-	 * @param moreArguments further Spring Boot arguments, after the ones that select the side
+	 * @param moreArguments further Spring Boot arguments, after the ones that select the
+	 * side
 	 * @param moreSources further configuration classes
 	 * @return the running context
 	 */

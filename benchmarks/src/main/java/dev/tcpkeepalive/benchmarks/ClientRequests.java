@@ -9,17 +9,20 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A pooled and a {@code Connection: close} request through one client that a Spring Boot context built.
+ * A pooled and a {@code Connection: close} request through one client that a Spring Boot
+ * context built.
  *
  * @param pooled sends one request over a kept-alive, pooled connection
- * @param closing sends one request with {@code Connection: close}, so it opens a new socket
+ * @param closing sends one request with {@code Connection: close}, so it opens a new
+ * socket
  */
 record ClientRequests(Supplier<String> pooled, Supplier<String> closing) {
 
 	/**
 	 * Build the requests of a client against a server.
 	 * @param context the context holding Boot's client builders
-	 * @param client {@code rest-client} (HttpClient 5) or {@code web-client} (Reactor Netty)
+	 * @param client {@code rest-client} (HttpClient 5) or {@code web-client} (Reactor
+	 * Netty)
 	 * @param uri the server's URI
 	 * @return the requests
 	 */

@@ -16,9 +16,11 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A loopback server and one client built by a real Spring Boot context, with or without the starter.
+ * A loopback server and one client built by a real Spring Boot context, with or without
+ * the starter.
  * <p>
- * Public, with public parameter fields, because JMH's generated code lives in another package.
+ * Public, with public parameter fields, because JMH's generated code lives in another
+ * package.
  *
  * @since 0.1.0
  */
@@ -35,7 +37,10 @@ public class ClientState {
 	@Param({ "with", "without" })
 	public String starter = "with";
 
-	/** How the "without" side is made: {@code excluded} or {@code disabled}, see {@link Side}. */
+	/**
+	 * How the "without" side is made: {@code excluded} or {@code disabled}, see
+	 * {@link Side}.
+	 */
 	@Param({ Side.EXCLUDED })
 	public String without = Side.EXCLUDED;
 
@@ -60,8 +65,10 @@ public class ClientState {
 				this.client, this.starter, LoopResources.hasNativeSupport() ? "on" : "off", observed());
 	}
 
-	// Without this a benchmark could measure the wrong thing: a pool that never reuses, or a close that is ignored.
-	// Closing requests go first, while the pool holds no connection that the first of them could reuse.
+	// Without this a benchmark could measure the wrong thing: a pool that never reuses,
+	// or a close that is ignored.
+	// Closing requests go first, while the pool holds no connection that the first of
+	// them could reuse.
 	private void checkConnectionReuse(LoopbackServer server) {
 		long closingConnections = connectionsOpenedBy(this.closing, server);
 		long pooledConnections = connectionsOpenedBy(this.pooled, server);

@@ -12,8 +12,9 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * A class histogram of this JVM's live heap, taken with the {@code GC.class_histogram} diagnostic command (as
- * {@code jcmd} would), which runs a full GC first so that only retained objects count.
+ * A class histogram of this JVM's live heap, taken with the {@code GC.class_histogram}
+ * diagnostic command (as {@code jcmd} would), which runs a full GC first so that only
+ * retained objects count.
  */
 final class HeapHistogram {
 
@@ -39,7 +40,8 @@ final class HeapHistogram {
 		for (String line : histogram.split("\n")) {
 			Matcher row = ROW.matcher(line);
 			Matcher totalRow = TOTAL.matcher(line);
-			// Lambdas and nested classes of the starter count as the starter's; the benchmark's own classes do not
+			// Lambdas and nested classes of the starter count as the starter's; the
+			// benchmark's own classes do not
 			if (row.find() && Side.isStarterClass(row.group(3))) {
 				starter.put(row.group(3), new long[] { Long.parseLong(row.group(1)), Long.parseLong(row.group(2)) });
 			}

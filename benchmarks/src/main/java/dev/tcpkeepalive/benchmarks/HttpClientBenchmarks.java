@@ -8,9 +8,11 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * JMH benchmarks of one HTTP request through a Spring Boot built client against a loopback server.
+ * JMH benchmarks of one HTTP request through a Spring Boot built client against a
+ * loopback server.
  * <p>
- * Run through {@link PooledThroughput} and {@link NewConnectionThroughput}, which interleave the sides.
+ * Run through {@link PooledThroughput} and {@link NewConnectionThroughput}, which
+ * interleave the sides.
  *
  * @since 0.1.0
  */
@@ -29,7 +31,8 @@ public class HttpClientBenchmarks {
 	}
 
 	/**
-	 * One request with {@code Connection: close}, so each opens, and keepalive-configures, a new socket.
+	 * One request with {@code Connection: close}, so each opens, and
+	 * keepalive-configures, a new socket.
 	 * @param state the client and server
 	 * @return the response body
 	 */

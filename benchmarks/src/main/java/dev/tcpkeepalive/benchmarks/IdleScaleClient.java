@@ -23,12 +23,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The client of figure 4, run in the NAT lab's client namespace: opens many pooled WebClient connections, holds them
- * idle, sends one request on each, and prints what happened as {@code SCALE <what> key=value ...} lines.
+ * The client of figure 4, run in the NAT lab's client namespace: opens many pooled
+ * WebClient connections, holds them idle, sends one request on each, and prints what
+ * happened as {@code SCALE <what> key=value ...} lines.
  * <p>
- * Arguments: the server's base URI, the side ({@code with} or {@code without}), a run id that tags every request in
- * the server's log, the connection count, the connections opened before the first heap histogram, the idle period
- * (ISO-8601) and the seconds the server takes to answer each request, sending a byte a second.
+ * Arguments: the server's base URI, the side ({@code with} or {@code without}), a run id
+ * that tags every request in the server's log, the connection count, the connections
+ * opened before the first heap histogram, the idle period (ISO-8601) and the seconds the
+ * server takes to answer each request, sending a byte a second.
  */
 final class IdleScaleClient {
 
@@ -46,13 +48,16 @@ final class IdleScaleClient {
 		List<String> properties = List.of("--azure.tcp-keepalive.idle=2s", "--azure.tcp-keepalive.interval=2s",
 				"--azure.tcp-keepalive.count=3", "--azure.tcp-keepalive.nat-idle-timeout=5s",
 				"--bench.scale.connections=" + connections);
-		// "Without" keeps the starter and switches it off, so both sides run the same code apart from keepalive
+		// "Without" keeps the starter and switches it off, so both sides run the same
+		// code apart from keepalive
 		try (ConfigurableApplicationContext context = ClientApplication.run(side, Side.DISABLED, properties,
 				ScalePool.class)) {
 			IdleScaleRequests requests = new IdleScaleRequests(context.getBean(WebClient.Builder.class).build(), server,
 					args[2], Integer.parseInt(args[6]));
-			// Answers that take longer than dispatching a whole phase keep all its requests in flight at once, so
-			// each one holds its own connection; their byte a second keeps even flows without keepalive alive
+			// Answers that take longer than dispatching a whole phase keep all its
+			// requests in flight at once, so
+			// each one holds its own connection; their byte a second keeps even flows
+			// without keepalive alive
 			print("first", requests.send("first", first));
 			print("heap-first", HeapHistogram.take().starterSummary(first));
 			print("open", requests.send("open", connections));
@@ -62,7 +67,8 @@ final class IdleScaleClient {
 			OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 			long cpuStart = os.getProcessCpuTime();
 			long idleStart = System.nanoTime();
-			// The idle period is the scenario itself: nothing is sent while the NAT's timeout passes three times
+			// The idle period is the scenario itself: nothing is sent while the NAT's
+			// timeout passes three times
 			Thread.sleep(idle.toMillis());
 			long cpu = os.getProcessCpuTime() - cpuStart;
 			print("idle", String.format(Locale.ROOT, "seconds=%.1f cpu-seconds=%.3f",
@@ -71,8 +77,8 @@ final class IdleScaleClient {
 			print("sockets", "established=" + sockets.size() + " keepalive-timer="
 					+ sockets.stream().filter((entry) -> entry.keepAliveRemainingMillis() != null).count());
 			KeepAliveObservations observations = context.getBeanProvider(KeepAliveObservations.class).getIfAvailable();
-			print("observed", String.valueOf((observations != null) ? observations.latest(Client.REACTOR_NETTY)
-					: null));
+			print("observed",
+					String.valueOf((observations != null) ? observations.latest(Client.REACTOR_NETTY) : null));
 			IdleScaleRequests.Outcome reuse = requests.send("reuse", connections);
 			print("reuse", reuse);
 			print("reuse-failed", reuse.failedIndices());
@@ -86,8 +92,9 @@ final class IdleScaleClient {
 	}
 
 	/**
-	 * A pool that holds every connection of the run: Boot's customizer at order 0 installs its shared loop resources,
-	 * this one replaces only the connection provider, and the starter's customizers at order 10 still apply.
+	 * A pool that holds every connection of the run: Boot's customizer at order 0
+	 * installs its shared loop resources, this one replaces only the connection provider,
+	 * and the starter's customizers at order 10 still apply.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ScalePool {

@@ -13,11 +13,13 @@ import dev.tcpkeepalive.test.natlab.NatLab;
 import dev.tcpkeepalive.test.natlab.NatLabAvailability;
 
 /**
- * Figure 4: how many of many pooled WebClient connections survive three NAT idle timeouts with the starter and
- * without it, what the idle period costs the client in CPU, and whether the starter's heap grows with connections.
+ * Figure 4: how many of many pooled WebClient connections survive three NAT idle timeouts
+ * with the starter and without it, what the idle period costs the client in CPU, and
+ * whether the starter's heap grows with connections.
  * <p>
- * Every run gets a fresh NAT lab, so that no socket or conntrack entry of one side is left for the other; the sides
- * alternate, and every other round starts with the other one.
+ * Every run gets a fresh NAT lab, so that no socket or conntrack entry of one side is
+ * left for the other; the sides alternate, and every other round starts with the other
+ * one.
  *
  * @since 0.1.0
  */
@@ -27,7 +29,8 @@ public final class IdleScaleComparison {
 
 	private static final Duration IDLE = NAT_IDLE_TIMEOUT.multipliedBy(3);
 
-	// Longer than dispatching 10,000 requests takes on a busy 2-core machine, so that all are in flight at once
+	// Longer than dispatching 10,000 requests takes on a busy 2-core machine, so that all
+	// are in flight at once
 	private static final int ANSWER_SECONDS = 15;
 
 	private static final int FIRST_CONNECTIONS = 100;
@@ -66,15 +69,17 @@ public final class IdleScaleComparison {
 		for (int round = 0; round < rounds; round++) {
 			IdleScaleReport.print(round + 1, connections, FIRST_CONNECTIONS, runs.subList(2 * round, 2 * round + 2));
 		}
-		// Other processes on the machine may be running labs of their own; their namespaces carry their pid
+		// Other processes on the machine may be running labs of their own; their
+		// namespaces carry their pid
 		String own = "natlab-" + ProcessHandle.current().pid() + "-";
 		List<String> leftover = NatLab.leftoverNamespaces().stream().filter((name) -> name.startsWith(own)).toList();
-		System.out.println(System.lineSeparator() + "This run's lab namespaces left: "
-				+ (leftover.isEmpty() ? "none" : leftover));
+		System.out.println(
+				System.lineSeparator() + "This run's lab namespaces left: " + (leftover.isEmpty() ? "none" : leftover));
 	}
 
 	private static IdleScaleRun run(Side side, String id, int connections) {
-		// A thread per exchange cannot hold 10,000 dripping answers on a small machine; event loops can
+		// A thread per exchange cannot hold 10,000 dripping answers on a small machine;
+		// event loops can
 		try (NatLab lab = NatLab.start(NAT_IDLE_TIMEOUT, connections, LabServer.Kind.EVENT_LOOP)) {
 			List<String> args = List.of(lab.server().uri("/").toString(), side.id(), id, String.valueOf(connections),
 					String.valueOf(FIRST_CONNECTIONS), IDLE.toString(), String.valueOf(ANSWER_SECONDS));
@@ -82,7 +87,8 @@ public final class IdleScaleComparison {
 			if (client.exitCode() != 0) {
 				throw new IllegalStateException("The " + side.id() + " client failed: " + client);
 			}
-			// The server logs each request before answering it, so once the last one is in, all earlier ones are
+			// The server logs each request before answering it, so once the last one is
+			// in, all earlier ones are
 			lab.server().awaitRequest(IdleScaleRequests.tag(id, "done"), Duration.ofSeconds(30));
 			List<String> open = new ArrayList<>(lab.server().requests(IdleScaleRequests.tag(id, "first")));
 			open.addAll(lab.server().requests(IdleScaleRequests.tag(id, "open")));

@@ -9,7 +9,8 @@ import java.util.function.Function;
  */
 final class IdleScaleReport {
 
-	// Below one byte per added connection, what the starter retains does not grow with the connection count
+	// Below one byte per added connection, what the starter retains does not grow with
+	// the connection count
 	private static final double PER_CONNECTION_LIMIT = 1.0;
 
 	private IdleScaleReport() {
@@ -23,8 +24,7 @@ final class IdleScaleReport {
 		row("Requests opening the pool: answered / failed", with, without,
 				(run) -> run.value("open", "ok") + " / " + run.value("open", "failed"), "", "");
 		row("Connections opened (distinct client ports in the server's log)", with, without,
-				(run) -> String.valueOf(run.opened()), String.valueOf(connections),
-				met(with.opened() == connections));
+				(run) -> String.valueOf(run.opened()), String.valueOf(connections), met(with.opened() == connections));
 		row("Sockets established after the idle period / with a keepalive timer (`ss`)", with, without,
 				(run) -> run.value("sockets", "established") + " / " + run.value("sockets", "keepalive-timer"), "", "");
 		row("**Usable afterwards** (answered, each on its own connection opened before)", with, without,
@@ -39,7 +39,8 @@ final class IdleScaleReport {
 		row("**Client CPU seconds during the idle period** (" + with.value("idle", "seconds") + " s)", with, without,
 				(run) -> run.value("idle", "cpu-seconds"), "", "");
 		row("Starter's retained heap after " + first + " connections: instances / bytes", with, without,
-				(run) -> run.value("heap-first", "starter-instances") + " / " + run.value("heap-first", "starter-bytes"),
+				(run) -> run.value("heap-first", "starter-instances") + " / "
+						+ run.value("heap-first", "starter-bytes"),
 				"", "");
 		row("Starter's retained heap after " + connections + " connections: instances / bytes", with, without,
 				(run) -> run.value("heap-open", "starter-instances") + " / " + run.value("heap-open", "starter-bytes"),

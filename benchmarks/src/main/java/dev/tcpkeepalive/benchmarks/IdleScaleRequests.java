@@ -17,12 +17,13 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One phase of figure 4's requests: all at once, each tagged with the run, the phase and its index, so that the
- * server's log tells which client port carried which request.
+ * One phase of figure 4's requests: all at once, each tagged with the run, the phase and
+ * its index, so that the server's log tells which client port carried which request.
  */
 final class IdleScaleRequests {
 
-	// Beyond the answer time, for thousands of requests to be dispatched on a busy machine; a dead flow never answers
+	// Beyond the answer time, for thousands of requests to be dispatched on a busy
+	// machine; a dead flow never answers
 	private static final Duration MARGIN = Duration.ofSeconds(30);
 
 	private final WebClient client;
@@ -47,24 +48,27 @@ final class IdleScaleRequests {
 		long start = System.nanoTime();
 		Queue<Integer> failed = new ConcurrentLinkedQueue<>();
 		AtomicReference<String> firstFailure = new AtomicReference<>();
-		Flux.range(0, count).flatMap((index) -> this.client.get()
-			.uri(this.server.resolve("/drip?seconds=" + this.seconds + "&" + tag(phase) + index))
-			.retrieve()
-			.bodyToMono(String.class)
-			.timeout(this.timeout)
-			.then()
-			.onErrorResume((ex) -> {
-				failed.add(index);
-				firstFailure.compareAndSet(null, chain(ex));
-				return Mono.empty();
-			}), count).blockLast();
-		return new Outcome(count - failed.size(), failed.stream().sorted().toList(),
-				(System.nanoTime() - start) / 1e9, firstFailure.get());
+		Flux.range(0, count)
+			.flatMap((index) -> this.client.get()
+				.uri(this.server.resolve("/drip?seconds=" + this.seconds + "&" + tag(phase) + index))
+				.retrieve()
+				.bodyToMono(String.class)
+				.timeout(this.timeout)
+				.then()
+				.onErrorResume((ex) -> {
+					failed.add(index);
+					firstFailure.compareAndSet(null, chain(ex));
+					return Mono.empty();
+				}), count)
+			.blockLast();
+		return new Outcome(count - failed.size(), failed.stream().sorted().toList(), (System.nanoTime() - start) / 1e9,
+				firstFailure.get());
 	}
 
 	/**
-	 * Send a last request, after which the server's log holds every earlier request of the run. It goes on a new
-	 * connection outside the pool, which may still hold connections whose flows the NAT has forgotten.
+	 * Send a last request, after which the server's log holds every earlier request of
+	 * the run. It goes on a new connection outside the pool, which may still hold
+	 * connections whose flows the NAT has forgotten.
 	 */
 	void done() {
 		WebClient.builder()

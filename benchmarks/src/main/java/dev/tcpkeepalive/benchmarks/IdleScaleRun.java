@@ -10,13 +10,15 @@ import java.util.Set;
 import dev.tcpkeepalive.test.natlab.ClientRun;
 
 /**
- * One side's run of figure 4: what the client printed, joined with the lab server's request log, which names the
- * client port (as the NAT forwards it) that carried each tagged request.
+ * One side's run of figure 4: what the client printed, joined with the lab server's
+ * request log, which names the client port (as the NAT forwards it) that carried each
+ * tagged request.
  *
  * @param side with or without the starter
  * @param opened distinct connections that carried the requests opening the pool
  * @param usable distinct opened connections that answered a request after the idle period
- * @param reuseConnections distinct connections that carried a request after the idle period
+ * @param reuseConnections distinct connections that carried a request after the idle
+ * period
  * @param newConnections connections after the idle period that were not opened before it
  * @param client the client's {@code SCALE} lines, by their first word
  */

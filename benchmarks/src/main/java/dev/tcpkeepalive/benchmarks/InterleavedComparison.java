@@ -16,12 +16,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs one {@link HttpClientBenchmarks} method for each client, alternating with and without the starter in every
- * round, one fresh JVM per run, and prints the per-round ratios with their geometric mean, its 95 % confidence
- * interval, median, minimum and maximum.
+ * Runs one {@link HttpClientBenchmarks} method for each client, alternating with and
+ * without the starter in every round, one fresh JVM per run, and prints the per-round
+ * ratios with their geometric mean, its 95 % confidence interval, median, minimum and
+ * maximum.
  * <p>
- * Alternating inside one command, and starting every other round with the other side, spreads drift (other load,
- * thermal state) over both sides; the per-round ratio compares two runs that were minutes apart at most.
+ * Alternating inside one command, and starting every other round with the other side,
+ * spreads drift (other load, thermal state) over both sides; the per-round ratio compares
+ * two runs that were minutes apart at most.
  */
 final class InterleavedComparison {
 
@@ -41,7 +43,8 @@ final class InterleavedComparison {
 
 	private final String without = System.getProperty("bench.without", Side.EXCLUDED);
 
-	private final List<String> clients = List.of(System.getProperty("bench.clients", "rest-client,web-client").split(","));
+	private final List<String> clients = List
+		.of(System.getProperty("bench.clients", "rest-client,web-client").split(","));
 
 	private final boolean verbose = Boolean.getBoolean("bench.verbose");
 
@@ -54,12 +57,15 @@ final class InterleavedComparison {
 	void run(String title) throws RunnerException {
 		System.out.println(title);
 		System.out.println(Machine.describe());
-		System.out.printf("Rounds: %d, each side %d warmup + %d measured iterations of %d s in 1 fork; "
-				+ "'without' = starter %s%n%n", this.rounds, this.warmups, this.iterations, this.seconds, this.without);
+		System.out.printf(
+				"Rounds: %d, each side %d warmup + %d measured iterations of %d s in 1 fork; "
+						+ "'without' = starter %s%n%n",
+				this.rounds, this.warmups, this.iterations, this.seconds, this.without);
 		Map<String, List<double[]>> results = new LinkedHashMap<>();
 		for (int round = 1; round <= this.rounds; round++) {
 			for (String client : this.clients) {
-				List<Side> order = (round % 2 == 1) ? List.of(Side.WITH, Side.WITHOUT) : List.of(Side.WITHOUT, Side.WITH);
+				List<Side> order = (round % 2 == 1) ? List.of(Side.WITH, Side.WITHOUT)
+						: List.of(Side.WITHOUT, Side.WITH);
 				double[] scores = new double[2];
 				for (Side side : order) {
 					scores[side.ordinal()] = measure(client, side);
@@ -105,8 +111,9 @@ final class InterleavedComparison {
 						scores[Side.WITH.ordinal()], scores[Side.WITHOUT.ordinal()], ratio(scores));
 			}
 		});
-		System.out.printf("%n| Client | Ratio, geometric mean | 95 %% interval | Median | Min | Max | With median (%s) | "
-				+ "Without median (%s) | Goal | Met |%n", this.unit, this.unit);
+		System.out
+			.printf("%n| Client | Ratio, geometric mean | 95 %% interval | Median | Min | Max | With median (%s) | "
+					+ "Without median (%s) | Goal | Met |%n", this.unit, this.unit);
 		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 		results.forEach((client, rounds) -> {
 			List<Double> ratioList = rounds.stream().map(InterleavedComparison::ratio).toList();
@@ -115,13 +122,15 @@ final class InterleavedComparison {
 			Summary withScores = Summary.of(rounds.stream().map((scores) -> scores[Side.WITH.ordinal()]).toList());
 			Summary withoutScores = Summary
 				.of(rounds.stream().map((scores) -> scores[Side.WITHOUT.ordinal()]).toList());
-			System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f – %.4f | %.4f | %.4f | %.4f | %.0f | %.0f | ≥ %.2f | %s |%n",
-					client, interval.mean(), interval.low(), interval.high(), ratios.median(), ratios.min(),
-					ratios.max(), withScores.median(), withoutScores.median(), this.goal, interval.against(this.goal));
+			System.out.printf(Locale.ROOT,
+					"| %s | %.4f | %.4f – %.4f | %.4f | %.4f | %.4f | %.0f | %.0f | ≥ %.2f | %s |%n", client,
+					interval.mean(), interval.low(), interval.high(), ratios.median(), ratios.min(), ratios.max(),
+					withScores.median(), withoutScores.median(), this.goal, interval.against(this.goal));
 		});
 		System.out.println();
-		System.out.println("The interval is a 95 % t-interval over the rounds' log ratios: 'met' when it lies at or above "
-				+ "the goal, 'NOT met' when below, 'not resolved' when it straddles the goal.");
+		System.out
+			.println("The interval is a 95 % t-interval over the rounds' log ratios: 'met' when it lies at or above "
+					+ "the goal, 'NOT met' when below, 'not resolved' when it straddles the goal.");
 	}
 
 	private static double ratio(double[] scores) {

@@ -11,10 +11,12 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A Reactor Netty HTTP server on 127.0.0.1 and an ephemeral port that answers {@code GET /hello} with a 5-byte body.
+ * A Reactor Netty HTTP server on 127.0.0.1 and an ephemeral port that answers
+ * {@code GET /hello} with a 5-byte body.
  * <p>
- * Netty on its own event-loop thread, rather than the JDK's HttpServer, so the server's cost stays small beside the
- * client's; it keeps connections alive unless the request says {@code Connection: close}.
+ * Netty on its own event-loop thread, rather than the JDK's HttpServer, so the server's
+ * cost stays small beside the client's; it keeps connections alive unless the request
+ * says {@code Connection: close}.
  */
 final class LoopbackServer implements AutoCloseable {
 

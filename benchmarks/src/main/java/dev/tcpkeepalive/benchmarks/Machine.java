@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A description of the machine and JDK that a benchmark ran on, for the results in {@code docs/benchmarks.md}.
+ * A description of the machine and JDK that a benchmark ran on, for the results in
+ * {@code docs/benchmarks.md}.
  */
 final class Machine {
 
@@ -18,14 +19,14 @@ final class Machine {
 	static String describe() {
 		return "Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs available, "
 				+ System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-				+ System.getProperty("os.arch") + System.lineSeparator() + "JDK: " + System.getProperty("java.vm.vendor")
-				+ " " + System.getProperty("java.vm.name") + " " + Runtime.version() + System.lineSeparator()
-				+ "Load average at start (1/5/15 min): " + loadAverage();
+				+ System.getProperty("os.arch") + System.lineSeparator() + "JDK: "
+				+ System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+				+ Runtime.version() + System.lineSeparator() + "Load average at start (1/5/15 min): " + loadAverage();
 	}
 
 	/**
-	 * Return JVM arguments that silence newer JDKs' warnings about JMH's {@code Unsafe} use and Netty's native
-	 * library, which would otherwise bury the figures.
+	 * Return JVM arguments that silence newer JDKs' warnings about JMH's {@code Unsafe}
+	 * use and Netty's native library, which would otherwise bury the figures.
 	 * @return the arguments for this JDK, possibly none
 	 */
 	static List<String> quietJvmArguments() {

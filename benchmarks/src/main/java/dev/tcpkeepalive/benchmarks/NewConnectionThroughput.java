@@ -3,7 +3,8 @@ package dev.tcpkeepalive.benchmarks;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * Figure 2: connections per second when every request sends {@code Connection: close}, with the starter ÷ without.
+ * Figure 2: connections per second when every request sends {@code Connection: close},
+ * with the starter ÷ without.
  *
  * @since 0.1.0
  */

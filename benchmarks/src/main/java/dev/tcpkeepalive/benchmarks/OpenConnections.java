@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * This JVM's TCP connections to one remote port, found by matching its socket file descriptors against the kernel's
- * connection tables in {@code /proc} (Linux only).
+ * This JVM's TCP connections to one remote port, found by matching its socket file
+ * descriptors against the kernel's connection tables in {@code /proc} (Linux only).
  * <p>
- * A client library may close a connection on another thread after the response is delivered; waiting until no
- * connection is left keeps those closes, and the system calls they make, inside the window that opened them.
+ * A client library may close a connection on another thread after the response is
+ * delivered; waiting until no connection is left keeps those closes, and the system calls
+ * they make, inside the window that opened them.
  */
 final class OpenConnections {
 

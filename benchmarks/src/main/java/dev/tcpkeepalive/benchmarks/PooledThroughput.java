@@ -3,7 +3,8 @@ package dev.tcpkeepalive.benchmarks;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * Figure 1: requests per second over kept-alive, pooled connections, with the starter ÷ without.
+ * Figure 1: requests per second over kept-alive, pooled connections, with the starter ÷
+ * without.
  *
  * @since 0.1.0
  */

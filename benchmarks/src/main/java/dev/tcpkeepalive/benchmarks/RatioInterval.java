@@ -3,11 +3,12 @@ package dev.tcpkeepalive.benchmarks;
 import java.util.List;
 
 /**
- * The geometric mean of paired with ÷ without ratios and its 95 % confidence interval, a Student t-interval over the
- * ratios' logarithms.
+ * The geometric mean of paired with ÷ without ratios and its 95 % confidence interval, a
+ * Student t-interval over the ratios' logarithms.
  * <p>
- * Logarithms make a ratio and its inverse symmetric, and each round's pair ran minutes apart at most, so drift on the
- * machine cancels within a pair; the interval says how far the true ratio could be from the measured one.
+ * Logarithms make a ratio and its inverse symmetric, and each round's pair ran minutes
+ * apart at most, so drift on the machine cancels within a pair; the interval says how far
+ * the true ratio could be from the measured one.
  *
  * @param mean the geometric mean of the ratios
  * @param low the lower end of the 95 % interval

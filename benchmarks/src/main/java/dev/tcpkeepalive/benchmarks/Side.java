@@ -8,17 +8,22 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 
 /**
- * One side of a with/without comparison, expressed as the Spring Boot arguments that produce it.
+ * One side of a with/without comparison, expressed as the Spring Boot arguments that
+ * produce it.
  * <p>
- * Both sides run on the same class path. "Without" excludes every auto-configuration the starter registers, so it
- * means an application without the starter; {@link #DISABLED} instead keeps the starter and sets
- * {@code azure.tcp-keepalive.enabled=false}, which leaves its socket observation in place.
+ * Both sides run on the same class path. "Without" excludes every auto-configuration the
+ * starter registers, so it means an application without the starter; {@link #DISABLED}
+ * instead keeps the starter and sets {@code azure.tcp-keepalive.enabled=false}, which
+ * leaves its socket observation in place.
  */
 enum Side {
 
 	WITH, WITHOUT;
 
-	/** Value of {@code bench.without} that excludes the starter's auto-configurations (the default). */
+	/**
+	 * Value of {@code bench.without} that excludes the starter's auto-configurations (the
+	 * default).
+	 */
 	static final String EXCLUDED = "excluded";
 
 	/** Value of {@code bench.without} that only switches the starter off. */
@@ -38,14 +43,15 @@ enum Side {
 
 	/**
 	 * Return the command-line arguments that select this side.
-	 * @param without how the "without" side is produced, {@link #EXCLUDED} or {@link #DISABLED}
+	 * @param without how the "without" side is produced, {@link #EXCLUDED} or
+	 * {@link #DISABLED}
 	 * @param alsoExcluded further auto-configurations to exclude on both sides
 	 * @return the arguments, to be passed to {@code SpringApplication.run}
 	 */
 	List<String> arguments(String without, List<String> alsoExcluded) {
 		if (!EXCLUDED.equals(without) && !DISABLED.equals(without)) {
-			throw new IllegalArgumentException("bench.without must be '" + EXCLUDED + "' or '" + DISABLED + "', not '"
-					+ without + "'");
+			throw new IllegalArgumentException(
+					"bench.without must be '" + EXCLUDED + "' or '" + DISABLED + "', not '" + without + "'");
 		}
 		List<String> excluded = new ArrayList<>(alsoExcluded);
 		List<String> arguments = new ArrayList<>();
@@ -70,7 +76,8 @@ enum Side {
 	}
 
 	/**
-	 * Return the starter's auto-configurations, found on the class path so that ones added later are covered too.
+	 * Return the starter's auto-configurations, found on the class path so that ones
+	 * added later are covered too.
 	 * @return the class names
 	 */
 	static List<String> starterAutoConfigurations() {

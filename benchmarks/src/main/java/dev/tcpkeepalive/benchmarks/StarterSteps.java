@@ -14,11 +14,13 @@ import org.springframework.core.metrics.StartupStep;
 import org.springframework.core.type.MethodMetadata;
 
 /**
- * The time a started application spent instantiating the starter's beans, read from its startup timeline.
+ * The time a started application spent instantiating the starter's beans, read from its
+ * startup timeline.
  * <p>
- * A bean is the starter's when its class, or the class declaring its {@code @Bean} method, is in a starter package.
- * Only the outermost such step counts, so a starter bean created while creating another is not counted twice.
- * Condition evaluation and configuration-class parsing are not bean steps; the difference of total startup times
+ * A bean is the starter's when its class, or the class declaring its {@code @Bean}
+ * method, is in a starter package. Only the outermost such step counts, so a starter bean
+ * created while creating another is not counted twice. Condition evaluation and
+ * configuration-class parsing are not bean steps; the difference of total startup times
  * includes them.
  *
  * @param millis the summed duration of the outermost starter bean steps

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Figure 3: the sample app's startup time with the starter ÷ without, each run in a fresh JVM, the sides
- * interleaved, plus the milliseconds its beans take according to Boot's startup steps and the classes loaded before
- * "Started SampleApplication", which unlike the time do not depend on how busy the machine is.
+ * Figure 3: the sample app's startup time with the starter ÷ without, each run in a fresh
+ * JVM, the sides interleaved, plus the milliseconds its beans take according to Boot's
+ * startup steps and the classes loaded before "Started SampleApplication", which unlike
+ * the time do not depend on how busy the machine is.
  *
  * @since 0.1.0
  */
@@ -32,12 +33,16 @@ public final class StartupComparison {
 		// The warmup pairs log class loading, so there is always at least one
 		int warmups = Math.max(1, Integer.getInteger("bench.startup.warmups", 1));
 		String without = System.getProperty("bench.without", Side.EXCLUDED);
-		System.out.printf(Locale.ROOT, "Figure 3: sample app startup (SpringApplication.run to ApplicationReadyEvent), "
-				+ "with the starter ÷ without (goal ≤ %.2f), and the starter's classes loaded before \"Started "
-				+ "SampleApplication\" (goal ≤ %d)%n", StartupReport.GOAL, StartupReport.CLASS_GOAL);
+		System.out.printf(Locale.ROOT,
+				"Figure 3: sample app startup (SpringApplication.run to ApplicationReadyEvent), "
+						+ "with the starter ÷ without (goal ≤ %.2f), and the starter's classes loaded before \"Started "
+						+ "SampleApplication\" (goal ≤ %d)%n",
+				StartupReport.GOAL, StartupReport.CLASS_GOAL);
 		System.out.println(Machine.describe());
-		System.out.printf("Runs: %d per side after %d discarded warmup pair(s), which count loaded classes "
-				+ "(-Xlog:class+load); one JVM each, alternating; 'without' = starter %s%n%n", runs, warmups, without);
+		System.out.printf(
+				"Runs: %d per side after %d discarded warmup pair(s), which count loaded classes "
+						+ "(-Xlog:class+load); one JVM each, alternating; 'without' = starter %s%n%n",
+				runs, warmups, without);
 		checkSampleApplicationIsLoadable();
 		Map<Side, List<StartupRun>> results = new EnumMap<>(Side.class);
 		Map<Side, ClassLoadLog> classes = new EnumMap<>(Side.class);
@@ -62,7 +67,8 @@ public final class StartupComparison {
 		StartupReport.print(results, classes);
 	}
 
-	// After `package`, Maven hands dependants the sample app's repackaged jar, whose classes sit under BOOT-INF/
+	// After `package`, Maven hands dependants the sample app's repackaged jar, whose
+	// classes sit under BOOT-INF/
 	private static void checkSampleApplicationIsLoadable() {
 		try {
 			Class.forName(StartupProbe.SAMPLE_APPLICATION);
@@ -113,8 +119,8 @@ public final class StartupComparison {
 			process.destroyForcibly();
 		}
 		if (result == null || process.isAlive() || process.exitValue() != 0) {
-			throw new IllegalStateException("The " + side.id() + " startup probe failed:" + System.lineSeparator()
-					+ output);
+			throw new IllegalStateException(
+					"The " + side.id() + " startup probe failed:" + System.lineSeparator() + output);
 		}
 		return result;
 	}

@@ -14,10 +14,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
 /**
- * Starts the sample app once, in its own JVM, and prints one {@value #PREFIX} line with the time from
- * {@code SpringApplication.run} to {@link ApplicationReadyEvent} and the time spent on the starter's beans.
+ * Starts the sample app once, in its own JVM, and prints one {@value #PREFIX} line with
+ * the time from {@code SpringApplication.run} to {@link ApplicationReadyEvent} and the
+ * time spent on the starter's beans.
  * <p>
- * Launched by {@link StartupComparison} with the side ({@code with} or {@code without}) and the way "without" is made.
+ * Launched by {@link StartupComparison} with the side ({@code with} or {@code without})
+ * and the way "without" is made.
  *
  * @since 0.1.0
  */
@@ -28,7 +30,10 @@ public final class StartupProbe {
 	// By name: the sample app is a runtime-only dependency of this module
 	static final String SAMPLE_APPLICATION = "dev.tcpkeepalive.sample.SampleApplication";
 
-	/** The class loaded right after "Started SampleApplication" is logged, see {@link ClassLoadLog}. */
+	/**
+	 * The class loaded right after "Started SampleApplication" is logged, see
+	 * {@link ClassLoadLog}.
+	 */
 	static final String STARTED_MARKER = StartupProbe.class.getName() + "$Started";
 
 	private StartupProbe() {
@@ -42,7 +47,8 @@ public final class StartupProbe {
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
 		Class<?> sampleApplication = Class.forName(SAMPLE_APPLICATION);
 		SpringApplication application = new SpringApplication(sampleApplication);
-		// So that the startup line reads "Started SampleApplication", as when the sample app runs on its own
+		// So that the startup line reads "Started SampleApplication", as when the sample
+		// app runs on its own
 		application.setMainApplicationClass(sampleApplication);
 		application.setApplicationStartup(startup);
 		application.addListeners(new StartedListener());
@@ -59,8 +65,8 @@ public final class StartupProbe {
 	}
 
 	/**
-	 * Loads {@link Started} as the first listener of {@link ApplicationStartedEvent}, which Spring Boot publishes right
-	 * after it logged "Started SampleApplication".
+	 * Loads {@link Started} as the first listener of {@link ApplicationStartedEvent},
+	 * which Spring Boot publishes right after it logged "Started SampleApplication".
 	 */
 	private static final class StartedListener implements ApplicationListener<ApplicationStartedEvent>, Ordered {
 
@@ -82,7 +88,8 @@ public final class StartupProbe {
 	}
 
 	/**
-	 * A class loaded only to mark the point in {@code -Xlog:class+load} where the application has started.
+	 * A class loaded only to mark the point in {@code -Xlog:class+load} where the
+	 * application has started.
 	 */
 	static final class Started {
 

@@ -44,20 +44,23 @@ final class StartupReport {
 		System.out.println();
 		System.out.println("| Figure | Value | Goal | Met |");
 		System.out.println("|---|---|---|---|");
-		System.out.printf(Locale.ROOT, "| Ratio of medians with ÷ without | %.4f | ≤ %.2f | %s |%n", ratioOfMedians, GOAL,
-				(ratioOfMedians <= GOAL) ? "met" : "NOT met");
+		System.out.printf(Locale.ROOT, "| Ratio of medians with ÷ without | %.4f | ≤ %.2f | %s |%n", ratioOfMedians,
+				GOAL, (ratioOfMedians <= GOAL) ? "met" : "NOT met");
 		System.out.printf(Locale.ROOT, "| Difference of medians with − without (ms) | %+.1f | | |%n",
 				with.median() - without.median());
-		System.out.printf(Locale.ROOT, "| Starter's classes loaded before \"Started SampleApplication\", with / without "
-				+ "| %d (%d of them lambdas) / %d | ≤ %d | %s |%n", withClasses.starter(), withClasses.starterLambdas(),
-				withoutClasses.starter(), CLASS_GOAL, (withClasses.starter() <= CLASS_GOAL) ? "met" : "NOT met");
+		System.out.printf(Locale.ROOT,
+				"| Starter's classes loaded before \"Started SampleApplication\", with / without "
+						+ "| %d (%d of them lambdas) / %d | ≤ %d | %s |%n",
+				withClasses.starter(), withClasses.starterLambdas(), withoutClasses.starter(), CLASS_GOAL,
+				(withClasses.starter() <= CLASS_GOAL) ? "met" : "NOT met");
 		System.out.printf(Locale.ROOT, "| All classes loaded before it, with − without | %+d (%d − %d) | | |%n",
 				withClasses.total() - withoutClasses.total(), withClasses.total(), withoutClasses.total());
 		for (Side side : Side.values()) {
 			List<String> starterClasses = classes.get(side).starterClasses();
 			if (!starterClasses.isEmpty()) {
-				System.out.printf("%nThe starter's classes loaded before \"Started SampleApplication\", %s the starter, "
-						+ "by package:%n", side.id());
+				System.out
+					.printf("%nThe starter's classes loaded before \"Started SampleApplication\", %s the starter, "
+							+ "by package:%n", side.id());
 				byPackage(starterClasses).forEach((name, simpleNames) -> System.out.printf("- %s (%d): %s%n", name,
 						simpleNames.values().stream().mapToInt(Integer::intValue).sum(), describe(simpleNames)));
 			}

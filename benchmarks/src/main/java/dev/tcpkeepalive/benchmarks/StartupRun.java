@@ -5,10 +5,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One start of the sample app by {@link StartupProbe}.
  *
- * @param readyMillis milliseconds from {@code SpringApplication.run} to {@code ApplicationReadyEvent}
+ * @param readyMillis milliseconds from {@code SpringApplication.run} to
+ * {@code ApplicationReadyEvent}
  * @param starterMillis milliseconds of the outermost bean steps of the starter's beans
  * @param starterBeans how many of the starter's beans were instantiated
- * @param classes the classes loaded before "Started SampleApplication", on runs that logged them
+ * @param classes the classes loaded before "Started SampleApplication", on runs that
+ * logged them
  */
 record StartupRun(double readyMillis, double starterMillis, int starterBeans, @Nullable ClassLoadLog classes) {
 

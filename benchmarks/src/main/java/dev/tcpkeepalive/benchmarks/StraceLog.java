@@ -9,18 +9,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The socket system calls that {@code strace -f -o} recorded between two markers of a {@link SyscallProbe}.
+ * The socket system calls that {@code strace -f -o} recorded between two markers of a
+ * {@link SyscallProbe}.
  * <p>
- * A call is counted by its entry line ({@code 1234 setsockopt(fd, level, option, ...}), so a call that another thread
- * interrupted ({@code <unfinished ...>} and later {@code <... resumed>}) still counts once. A call belongs to a new
- * connection when its file descriptor was connected inside the window, otherwise to a connection opened before it.
+ * A call is counted by its entry line ({@code 1234 setsockopt(fd, level, option, ...}),
+ * so a call that another thread interrupted ({@code <unfinished ...>} and later
+ * {@code <... resumed>}) still counts once. A call belongs to a new connection when its
+ * file descriptor was connected inside the window, otherwise to a connection opened
+ * before it.
  *
  * @param connects the TCP {@code connect} calls (IPv4 or IPv6), one per new connection
- * @param setsockopt the {@code setsockopt} calls on new connections by level and option, e.g.
- * {@code SOL_TCP TCP_KEEPIDLE}
+ * @param setsockopt the {@code setsockopt} calls on new connections by level and option,
+ * e.g. {@code SOL_TCP TCP_KEEPIDLE}
  * @param getsockopt the {@code getsockopt} calls on new connections by level and option
- * @param onOlderConnections the {@code setsockopt} and {@code getsockopt} calls on connections opened before the
- * window, for example reused pooled connections
+ * @param onOlderConnections the {@code setsockopt} and {@code getsockopt} calls on
+ * connections opened before the window, for example reused pooled connections
  */
 record StraceLog(int connects, Map<String, Integer> setsockopt, Map<String, Integer> getsockopt,
 		int onOlderConnections) {

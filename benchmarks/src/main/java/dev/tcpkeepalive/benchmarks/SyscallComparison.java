@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Figure 6: socket system calls per new connection and per pooled request, with the starter and without, counted by
- * {@code strace} in a client JVM that sends a fixed number of requests.
+ * Figure 6: socket system calls per new connection and per pooled request, with the
+ * starter and without, counted by {@code strace} in a client JVM that sends a fixed
+ * number of requests.
  * <p>
- * The server runs in this JVM, which is not traced, so only the client's calls count. System calls do not depend on
- * how busy the machine is: the counts are exact on a shared 2-core machine.
+ * The server runs in this JVM, which is not traced, so only the client's calls count.
+ * System calls do not depend on how busy the machine is: the counts are exact on a shared
+ * 2-core machine.
  *
  * @since 0.1.0
  */
@@ -37,9 +39,10 @@ public final class SyscallComparison {
 				+ "with the starter and without");
 		System.out.println(Machine.describe());
 		System.out.println(strace("-V").get(0));
-		System.out.printf("Per client and side: one JVM under strace -f, %d warmup requests of each kind, then %d "
-				+ "'Connection: close' requests and %d pooled requests; 'without' = starter %s%n%n", warmups,
-				requests, requests, without);
+		System.out.printf(
+				"Per client and side: one JVM under strace -f, %d warmup requests of each kind, then %d "
+						+ "'Connection: close' requests and %d pooled requests; 'without' = starter %s%n%n",
+				warmups, requests, requests, without);
 		Map<String, Map<Side, List<StraceLog>>> results = new LinkedHashMap<>();
 		try (LoopbackServer server = new LoopbackServer()) {
 			for (String client : clients) {
@@ -90,7 +93,9 @@ public final class SyscallComparison {
 		command.addAll(List.of(arguments));
 		Process process;
 		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
+			process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectInput(new File("/dev/null"))
+				.start();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("This benchmark needs strace on the PATH (Debian: apt-get install strace)",

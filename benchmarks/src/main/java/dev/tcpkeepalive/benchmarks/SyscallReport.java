@@ -10,17 +10,20 @@ import java.util.TreeSet;
 /**
  * The Markdown tables of {@link SyscallComparison}, with the goals checked.
  * <p>
- * Per new connection the starter should add exactly the {@code setsockopt} calls its settings need (the benchmark
- * runs the defaults: keepalive on, idle, interval and count, no user timeout) and a bounded read-back; per pooled
- * request it should make no socket call at all.
+ * Per new connection the starter should add exactly the {@code setsockopt} calls its
+ * settings need (the benchmark runs the defaults: keepalive on, idle, interval and count,
+ * no user timeout) and a bounded read-back; per pooled request it should make no socket
+ * call at all.
  */
 final class SyscallReport {
 
-	// The settings of the benchmark's client: SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT
+	// The settings of the benchmark's client: SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL,
+	// TCP_KEEPCNT
 	private static final Set<String> NEEDED = Set.of("SOL_SOCKET SO_KEEPALIVE", "SOL_TCP TCP_KEEPIDLE",
 			"SOL_TCP TCP_KEEPINTVL", "SOL_TCP TCP_KEEPCNT");
 
-	// The read-back: the four options above, plus TCP_USER_TIMEOUT where the transport reports it
+	// The read-back: the four options above, plus TCP_USER_TIMEOUT where the transport
+	// reports it
 	private static final int READ_BACK_BOUND = 5;
 
 	private final int requests;
@@ -52,13 +55,15 @@ final class SyscallReport {
 					without.connects());
 			Map<String, Double> addedGet = added(with.getsockopt(), with.connects(), without.getsockopt(),
 					without.connects());
-			// Each needed option set exactly once, and no other option set more or less often than without
+			// Each needed option set exactly once, and no other option set more or less
+			// often than without
 			boolean setMet = NEEDED.stream()
 				.allMatch((option) -> with.setsockopt().getOrDefault(option, 0) == with.connects())
 					&& NEEDED.containsAll(addedSet.keySet());
 			double getAdded = addedGet.values().stream().mapToDouble(Double::doubleValue).sum();
-			System.out.printf(Locale.ROOT, "| %s | setsockopt | %.2f | %.2f | %s | each keepalive option once, "
-					+ "others unchanged | %s |%n", client, with.setsockoptCalls() / (double) with.connects(),
+			System.out.printf(Locale.ROOT,
+					"| %s | setsockopt | %.2f | %.2f | %s | each keepalive option once, " + "others unchanged | %s |%n",
+					client, with.setsockoptCalls() / (double) with.connects(),
 					without.setsockoptCalls() / (double) without.connects(), describe(addedSet),
 					setMet ? "met" : "NOT met");
 			System.out.printf(Locale.ROOT, "| %s | getsockopt | %.2f | %.2f | %s | ≤ %d more (read-back) | %s |%n",
@@ -72,17 +77,20 @@ final class SyscallReport {
 		results.forEach((client, sides) -> {
 			StraceLog with = sides.get(Side.WITH).get(1);
 			StraceLog without = sides.get(Side.WITHOUT).get(1);
-			System.out.printf(Locale.ROOT, "| %s | setsockopt + getsockopt on the reused connection | %.3f | %.3f | 0 "
-					+ "| %s |%n", client, with.onOlderConnections() / (double) this.requests,
+			System.out.printf(Locale.ROOT,
+					"| %s | setsockopt + getsockopt on the reused connection | %.3f | %.3f | 0 " + "| %s |%n", client,
+					with.onOlderConnections() / (double) this.requests,
 					without.onOlderConnections() / (double) this.requests,
 					(with.onOlderConnections() == 0) ? "met" : "NOT met");
-			System.out.printf(Locale.ROOT, "| %s | new connections the pool opened (the library's, not counted "
-					+ "above) | %.3f | %.3f | | |%n", client, with.connects() / (double) this.requests,
-					without.connects() / (double) this.requests);
+			System.out.printf(Locale.ROOT,
+					"| %s | new connections the pool opened (the library's, not counted "
+							+ "above) | %.3f | %.3f | | |%n",
+					client, with.connects() / (double) this.requests, without.connects() / (double) this.requests);
 		});
 	}
 
-	// Per connection, option by option: with − without, leaving out options both sides set equally often
+	// Per connection, option by option: with − without, leaving out options both sides
+	// set equally often
 	private static Map<String, Double> added(Map<String, Integer> with, int withConnects, Map<String, Integer> without,
 			int withoutConnects) {
 		Set<String> options = new TreeSet<>(with.keySet());

@@ -13,9 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * An application with the starter, run in a child JVM as a user's would be, with azure-core's configuration not yet
- * read: one {@code HttpClient.createDefault()} call and one {@code BlobContainerClient.exists()} to the loopback
- * server at the port given as argument, then what the endpoint reports, as {@code AZURE-SDK} lines.
+ * An application with the starter, run in a child JVM as a user's would be, with
+ * azure-core's configuration not yet read: one {@code HttpClient.createDefault()} call
+ * and one {@code BlobContainerClient.exists()} to the loopback server at the port given
+ * as argument, then what the endpoint reports, as {@code AZURE-SDK} lines.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the provider selection in an application as a user runs it: each in a fresh JVM, because azure-core reads
- * {@code AZURE_HTTP_CLIENT_IMPLEMENTATION} once per JVM.
+ * Tests of the provider selection in an application as a user runs it: each in a fresh
+ * JVM, because azure-core reads {@code AZURE_HTTP_CLIENT_IMPLEMENTATION} once per JVM.
  */
 class AzureSdkApplicationTests {
 
@@ -34,10 +34,12 @@ class AzureSdkApplicationTests {
 
 	@Test
 	void withoutAChoiceOfTheUserTheSdkClientsGetTheSettingsAndTheStartupLineListsThem() {
-		// azure-core-http-netty first on the class path: without the selection its own provider would win
+		// azure-core-http-netty first on the class path: without the selection its own
+		// provider would win
 		String output = run(List.of(SETTINGS.split(" ")), Map.of(), true);
-		assertThat(output).contains("AZURE-SDK body hello", "AZURE-SDK exists true", "AZURE-SDK status applied",
-				"AZURE-SDK property " + PROVIDER, "AZURE-SDK reason null")
+		assertThat(output)
+			.contains("AZURE-SDK body hello", "AZURE-SDK exists true", "AZURE-SDK status applied",
+					"AZURE-SDK property " + PROVIDER, "AZURE-SDK reason null")
 			.contains("applied to: azure-sdk (Azure SDK clients)")
 			.containsPattern("AZURE-SDK observed ObservedDescriptor\\[soKeepAlive=true, idleSeconds=31, "
 					+ "intervalSeconds=5, count=2, ");
@@ -48,8 +50,9 @@ class AzureSdkApplicationTests {
 		List<String> options = new ArrayList<>(List.of(SETTINGS.split(" ")));
 		options.add("-DAZURE_HTTP_CLIENT_IMPLEMENTATION=" + NETTY_PROVIDER);
 		String output = run(options, Map.of(), false);
-		assertThat(output).contains("AZURE-SDK body hello", "AZURE-SDK exists true", "AZURE-SDK status not-covered",
-				"AZURE-SDK observed null", "AZURE-SDK property " + NETTY_PROVIDER)
+		assertThat(output)
+			.contains("AZURE-SDK body hello", "AZURE-SDK exists true", "AZURE-SDK status not-covered",
+					"AZURE-SDK observed null", "AZURE-SDK property " + NETTY_PROVIDER)
 			.contains("WARN", "TCP keepalive is not-covered for azure-sdk (Azure SDK clients): Azure SDK clients use "
 					+ "the HTTP client provider " + NETTY_PROVIDER + " (selected by AZURE_HTTP_CLIENT_IMPLEMENTATION)")
 			.contains("unset AZURE_HTTP_CLIENT_IMPLEMENTATION");

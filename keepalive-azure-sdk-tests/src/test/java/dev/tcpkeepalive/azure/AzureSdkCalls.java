@@ -17,7 +17,8 @@ import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Real calls through the Azure SDK to a loopback server, and the keepalive the kernel reports for their sockets.
+ * Real calls through the Azure SDK to a loopback server, and the keepalive the kernel
+ * reports for their sockets.
  */
 final class AzureSdkCalls {
 
@@ -39,18 +40,22 @@ final class AzureSdkCalls {
 	}
 
 	/**
-	 * Return a container client on the loopback server, path-style as for an IP address: account {@code hello}, which
-	 * the server answers, and container {@code lab}.
-	 * @param httpClient the SDK client to use, or {@code null} for the one azure-core creates
+	 * Return a container client on the loopback server, path-style as for an IP address:
+	 * account {@code hello}, which the server answers, and container {@code lab}.
+	 * @param httpClient the SDK client to use, or {@code null} for the one azure-core
+	 * creates
 	 */
 	static BlobContainerClient container(LoopbackHttpServer server, @Nullable HttpClient httpClient) {
 		return container(server.uri("/hello"), httpClient);
 	}
 
 	/**
-	 * Return a container client under the given account URI, path-style as for an IP address.
-	 * @param account the URI of the account, for example {@code http://127.0.0.1:port/hello}
-	 * @param httpClient the SDK client to use, or {@code null} for the one azure-core creates
+	 * Return a container client under the given account URI, path-style as for an IP
+	 * address.
+	 * @param account the URI of the account, for example
+	 * {@code http://127.0.0.1:port/hello}
+	 * @param httpClient the SDK client to use, or {@code null} for the one azure-core
+	 * creates
 	 */
 	static BlobContainerClient container(URI account, @Nullable HttpClient httpClient) {
 		BlobContainerClientBuilder builder = new BlobContainerClientBuilder().endpoint(account + "/lab")

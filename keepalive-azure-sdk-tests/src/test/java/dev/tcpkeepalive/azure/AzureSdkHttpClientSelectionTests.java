@@ -15,7 +15,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AzureSdkHttpClientSelection}, on the real JVM-global system property, restored after each test.
+ * Tests for {@link AzureSdkHttpClientSelection}, on the real JVM-global system property,
+ * restored after each test.
  */
 class AzureSdkHttpClientSelectionTests {
 
@@ -79,8 +80,7 @@ class AzureSdkHttpClientSelectionTests {
 	@Test
 	void whenAzureCoreHttpNettyIsAbsentThenNoProviderIsSelected() {
 		SpringApplication application = new SpringApplication();
-		application
-			.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("com.azure.core.http.netty.")));
+		application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("com.azure.core.http.netty.")));
 		postProcess(application);
 		assertThat(System.getProperty(IMPLEMENTATION)).isNull();
 	}

@@ -18,8 +18,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AzureSdkTcpKeepAliveAutoConfiguration}: SDK clients built without {@code .httpClient(...)}, real
- * sockets on loopback, and what the endpoint reports.
+ * Tests for {@link AzureSdkTcpKeepAliveAutoConfiguration}: SDK clients built without
+ * {@code .httpClient(...)}, real sockets on loopback, and what the endpoint reports.
  */
 class AzureSdkTcpKeepAliveAutoConfigurationTests {
 
@@ -83,7 +83,8 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 			assertThat(AzureSdkCalls.container(this.server, own).exists()).isTrue();
 			assertThat(AzureSdkCalls.sockets(this.server)).isNotEmpty()
 				.allSatisfy((socket) -> assertThat(socket.keepAliveRemainingMillis()).as(socket.raw()).isNull());
-			// Only the starter's provider is observed: the endpoint does not claim a client it did not build
+			// Only the starter's provider is observed: the endpoint does not claim a
+			// client it did not build
 			assertThat(azureSdk(context).observed()).isNull();
 		});
 	}

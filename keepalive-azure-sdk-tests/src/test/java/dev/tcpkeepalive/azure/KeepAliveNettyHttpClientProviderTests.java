@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for {@link KeepAliveNettyHttpClientProvider}: real SDK clients, real sockets on loopback.
+ * Tests for {@link KeepAliveNettyHttpClientProvider}: real SDK clients, real sockets on
+ * loopback.
  */
 class KeepAliveNettyHttpClientProviderTests {
 
@@ -61,8 +62,9 @@ class KeepAliveNettyHttpClientProviderTests {
 	void theDefaultClientOfAzureCoreCarriesTheSettingsOnItsSockets() {
 		HttpClient client = HttpClient.createDefault();
 		assertThat(AzureSdkCalls.get(client, this.server.uri("/hello"))).isEqualTo("hello");
-		assertThat(this.observed.get()).extracting(ObservedKeepAlive::soKeepAlive, ObservedKeepAlive::idleSeconds,
-				ObservedKeepAlive::intervalSeconds, ObservedKeepAlive::count)
+		assertThat(this.observed.get())
+			.extracting(ObservedKeepAlive::soKeepAlive, ObservedKeepAlive::idleSeconds,
+					ObservedKeepAlive::intervalSeconds, ObservedKeepAlive::count)
 			.containsExactly(true, 37, 7, 4);
 		assertThat(AzureSdkCalls.sockets(this.server)).isNotEmpty()
 			.allSatisfy((socket) -> assertThat(socket.keepAliveRemainingMillis()).as(socket.raw())
@@ -126,7 +128,8 @@ class KeepAliveNettyHttpClientProviderTests {
 		CompletableFuture<String> second = CompletableFuture
 			.supplyAsync(() -> AzureSdkCalls.get(client, this.server.uri("/slow?seconds=0.5&tag=second")));
 		CompletableFuture.allOf(first, second).join();
-		// One connection at most: both requests came from the same client port, one after the other
+		// One connection at most: both requests came from the same client port, one after
+		// the other
 		assertThat(this.requests).hasSize(2);
 		assertThat(this.requests.stream().map((request) -> request.substring(0, request.indexOf(' '))).distinct())
 			.hasSize(1);

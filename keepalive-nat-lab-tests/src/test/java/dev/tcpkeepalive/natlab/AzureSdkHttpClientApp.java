@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Lab client: one GET through {@code HttpClient.createDefault(HttpClientOptions)}, the client every azure-core SDK
- * client builder creates when it is not given one, with the lab's read timeout as response timeout. The client is a
- * bean, created with the context as an application's SDK clients are.
+ * Lab client: one GET through {@code HttpClient.createDefault(HttpClientOptions)}, the
+ * client every azure-core SDK client builder creates when it is not given one, with the
+ * lab's read timeout as response timeout. The client is a bean, created with the context
+ * as an application's SDK clients are.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

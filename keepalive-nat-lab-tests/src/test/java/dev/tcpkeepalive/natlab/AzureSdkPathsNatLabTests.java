@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * NAT lab proof for the Azure SDK's clients built without {@code .httpClient(...)}: azure-core's default
- * {@code HttpClient} and a {@code BlobContainerClient}, on azure-core-http-netty. Tagged {@code azure-sdk}.
+ * NAT lab proof for the Azure SDK's clients built without {@code .httpClient(...)}:
+ * azure-core's default {@code HttpClient} and a {@code BlobContainerClient}, on
+ * azure-core-http-netty. Tagged {@code azure-sdk}.
  */
 @Tag("azure-sdk")
 @ExtendWith({ NatLabExtension.class, LabSummary.class })

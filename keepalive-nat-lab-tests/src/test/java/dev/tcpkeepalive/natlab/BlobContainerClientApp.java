@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Lab client: {@code BlobContainerClient.exists()} on a container client bean built without {@code .httpClient(...)},
- * against the lab server as a path-style account (account {@code slow}, container {@code lab}); the slow request's
- * query rides along as the SAS token.
+ * Lab client: {@code BlobContainerClient.exists()} on a container client bean built
+ * without {@code .httpClient(...)}, against the lab server as a path-style account
+ * (account {@code slow}, container {@code lab}); the slow request's query rides along as
+ * the SAS token.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

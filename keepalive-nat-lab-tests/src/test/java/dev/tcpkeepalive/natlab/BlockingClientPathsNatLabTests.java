@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * NAT lab proof for the blocking paths (HttpClient 5 under RestClient, RestTemplate, HTTP service clients, and
- * RestClient in a reactive web application; RestClient on Jetty): a response that arrives after three NAT idle
- * timeouts.
+ * NAT lab proof for the blocking paths (HttpClient 5 under RestClient, RestTemplate, HTTP
+ * service clients, and RestClient in a reactive web application; RestClient on Jetty): a
+ * response that arrives after three NAT idle timeouts.
  */
 @ExtendWith({ NatLabExtension.class, LabSummary.class })
 class BlockingClientPathsNatLabTests {

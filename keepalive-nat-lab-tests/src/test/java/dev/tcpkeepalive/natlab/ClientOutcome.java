@@ -9,13 +9,14 @@ import dev.tcpkeepalive.test.natlab.ClientRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outcome a lab client printed: whether the call answered, how long the call itself took (JVM start-up
- * excluded), and the body or exception chain.
+ * The outcome a lab client printed: whether the call answered, how long the call itself
+ * took (JVM start-up excluded), and the body or exception chain.
  *
  * @param ok whether the call returned a response
  * @param seconds how long the call took
  * @param detail the response body, or the exception chain
- * @param evidence the lines showing which path the client took ({@code CONTEXT}, {@code FACTORY}, {@code CONNECTOR}, {@code CHANNEL}, {@code CLIENT})
+ * @param evidence the lines showing which path the client took ({@code CONTEXT},
+ * {@code FACTORY}, {@code CONNECTOR}, {@code CHANNEL}, {@code CLIENT})
  */
 record ClientOutcome(boolean ok, double seconds, String detail, String evidence) {
 

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * NAT lab proof for a peer that vanishes while a request is outstanding: the NAT drops everything both ways. Each
- * test has its own lab, because the blackhole is for good.
+ * NAT lab proof for a peer that vanishes while a request is outstanding: the NAT drops
+ * everything both ways. Each test has its own lab, because the blackhole is for good.
  */
 @ExtendWith({ NatLabExtension.class, LabSummary.class })
 class DeadPeerNatLabTests {
@@ -57,14 +57,18 @@ class DeadPeerNatLabTests {
 		String slow = "/slow?seconds=120&tag=dead-peer-" + mode.name().toLowerCase(Locale.ROOT);
 		Map<String, String> properties = new HashMap<>(extra);
 		properties.put("lab.warm-up", lab.server().uri("/hello").toString());
-		// HttpClient 5 re-executes an idempotent request after an I/O error, on a new connection to the dead peer
-		// that then waits for the connect timeout: POST shows the keepalive detection alone
+		// HttpClient 5 re-executes an idempotent request after an I/O error, on a new
+		// connection to the dead peer
+		// that then waits for the connect timeout: POST shows the keepalive detection
+		// alone
 		properties.put("lab.method", "POST");
 		RunningClient client = lab.startClient(application, List.of(lab.server().uri(slow).toString()),
 				LabRuns.properties(mode, READ_TIMEOUT, properties));
-		// The server reports the request before it starts waiting: from here on the flow is idle
+		// The server reports the request before it starts waiting: from here on the flow
+		// is idle
 		lab.server().awaitRequest(slow, Duration.ofSeconds(60));
-		// Blackholing before the request is acknowledged would test TCP retransmission, not keepalive
+		// Blackholing before the request is acknowledged would test TCP retransmission,
+		// not keepalive
 		lab.awaitClientSocketsAcknowledged(Duration.ofSeconds(10));
 		lab.blackhole();
 		ClientOutcome outcome = LabRuns.await(client);

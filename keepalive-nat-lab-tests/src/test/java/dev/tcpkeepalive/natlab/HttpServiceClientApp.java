@@ -13,8 +13,9 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * Lab client: one call through an {@code @HttpExchange} service client backed by RestClient, with its base URL in
- * {@code spring.http.serviceclient.lab.base-url} as an application would configure it.
+ * Lab client: one call through an {@code @HttpExchange} service client backed by
+ * RestClient, with its base URL in {@code spring.http.serviceclient.lab.base-url} as an
+ * application would configure it.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

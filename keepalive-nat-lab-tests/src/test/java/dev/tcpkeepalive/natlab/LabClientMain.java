@@ -14,11 +14,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Runs a lab client application: starts it, times one call through the path under test and prints the outcome as
- * {@code RESULT ok <seconds> <body>} or {@code RESULT failed <seconds> <exception chain>}.
+ * Runs a lab client application: starts it, times one call through the path under test
+ * and prints the outcome as {@code RESULT ok <seconds> <body>} or
+ * {@code RESULT failed <seconds> <exception chain>}.
  * <p>
- * System properties shape the scenario: {@code lab.warm-up} is a URL called first, {@code lab.idle-after-warm-up}
- * an ISO-8601 duration the pooled connection then idles, and {@code lab.method} the timed call's method.
+ * System properties shape the scenario: {@code lab.warm-up} is a URL called first,
+ * {@code lab.idle-after-warm-up} an ISO-8601 duration the pooled connection then idles,
+ * and {@code lab.method} the timed call's method.
  */
 final class LabClientMain {
 
@@ -51,7 +53,8 @@ final class LabClientMain {
 		System.exit(0);
 	}
 
-	// Shows which client library Boot really chose, so that each row of the table is the path it claims to be
+	// Shows which client library Boot really chose, so that each row of the table is the
+	// path it claims to be
 	private static void printClientLibraries(ConfigurableApplicationContext context) {
 		ClientHttpRequestFactoryBuilder<?> factory = context.getBeanProvider(ClientHttpRequestFactoryBuilder.class)
 			.getIfAvailable();
@@ -64,14 +67,16 @@ final class LabClientMain {
 		}
 	}
 
-	// A first request opens the pooled connection, so the timed call measures the network and not class loading
+	// A first request opens the pooled connection, so the timed call measures the network
+	// and not class loading
 	private static void warmUp(ConfigurableApplicationContext context, Call call) throws Exception {
 		String warmUp = System.getProperty("lab.warm-up");
 		if (warmUp != null) {
 			call.call(context, URI.create(warmUp));
 			String idle = System.getProperty("lab.idle-after-warm-up");
 			if (idle != null) {
-				// The idle period is the scenario itself, not a wait for something to happen
+				// The idle period is the scenario itself, not a wait for something to
+				// happen
 				Thread.sleep(Duration.parse(idle).toMillis());
 			}
 		}

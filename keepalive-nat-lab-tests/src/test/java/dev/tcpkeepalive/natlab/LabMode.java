@@ -3,7 +3,8 @@ package dev.tcpkeepalive.natlab;
 import java.util.Map;
 
 /**
- * The two ways every path runs: with the starter tuned for the lab's 5 s NAT, and with keepalive switched off.
+ * The two ways every path runs: with the starter tuned for the lab's 5 s NAT, and with
+ * keepalive switched off.
  */
 enum LabMode {
 

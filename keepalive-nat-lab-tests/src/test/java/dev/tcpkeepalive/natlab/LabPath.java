@@ -3,7 +3,8 @@ package dev.tcpkeepalive.natlab;
 import java.util.Map;
 
 /**
- * The client paths the lab proves, each a small application plus the properties that select the path.
+ * The client paths the lab proves, each a small application plus the properties that
+ * select the path.
  */
 enum LabPath {
 
@@ -25,14 +26,15 @@ enum LabPath {
 			"CONNECTOR HttpComponentsClientHttpConnector"),
 
 	REACTIVE_WEB_REST_CLIENT("7 RestClient in a reactive web app", ReactiveWebRestClientApp.class, Map.of(),
-			// Without the starter no builder bean exists here: RestClient detects HttpClient 5 by itself
+			// Without the starter no builder bean exists here: RestClient detects
+			// HttpClient 5 by itself
 			"ReactiveWebServerApplicationContext"),
 
 	REST_CLIENT_JETTY("8 RestClient / Jetty", RestClientApp.class,
 			Map.of("spring.http.clients.imperative.factory", "jetty"), "FACTORY JettyClientHttpRequestFactoryBuilder"),
 
-	WEB_CLIENT_JETTY("9 WebClient / Jetty", WebClientApp.class, Map.of("spring.http.clients.reactive.connector", "jetty"),
-			"CONNECTOR JettyClientHttpConnector"),
+	WEB_CLIENT_JETTY("9 WebClient / Jetty", WebClientApp.class,
+			Map.of("spring.http.clients.reactive.connector", "jetty"), "CONNECTOR JettyClientHttpConnector"),
 
 	AZURE_SDK_HTTP_CLIENT("10 Azure SDK default HttpClient", AzureSdkHttpClientApp.class, Map.of(),
 			"CLIENT NettyAsyncHttpClient"),
@@ -76,7 +78,8 @@ enum LabPath {
 	}
 
 	/**
-	 * Return what the client must print to show it really took this path (its context type or Netty channel).
+	 * Return what the client must print to show it really took this path (its context
+	 * type or Netty channel).
 	 */
 	String[] evidence() {
 		return this.evidence.clone();

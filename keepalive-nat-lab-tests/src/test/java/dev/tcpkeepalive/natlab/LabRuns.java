@@ -12,7 +12,8 @@ import dev.tcpkeepalive.test.natlab.RunningClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts lab clients the same way for every test: the path's application, the mode's properties and a read timeout.
+ * Starts lab clients the same way for every test: the path's application, the mode's
+ * properties and a read timeout.
  */
 final class LabRuns {
 
@@ -36,7 +37,8 @@ final class LabRuns {
 	}
 
 	/**
-	 * Send the slow request with the starter and assert that the answer arrives through the NAT.
+	 * Send the slow request with the starter and assert that the answer arrives through
+	 * the NAT.
 	 */
 	static void assertSlowResponseArrives(NatLab lab, LabPath path) {
 		ClientOutcome outcome = slowRequest(lab, path, LabMode.WITH_STARTER);
@@ -46,7 +48,8 @@ final class LabRuns {
 	}
 
 	/**
-	 * Send the slow request without keepalive and assert that the client waits for its read timeout.
+	 * Send the slow request without keepalive and assert that the client waits for its
+	 * read timeout.
 	 */
 	static void assertClientWaitsForItsReadTimeout(NatLab lab, LabPath path) {
 		ClientOutcome outcome = slowRequest(lab, path, LabMode.WITHOUT_STARTER);

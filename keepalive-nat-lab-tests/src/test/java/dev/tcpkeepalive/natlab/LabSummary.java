@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * Collects every lab outcome and prints the table path × mode once all lab tests have run; it is also written to
- * {@code target/nat-lab-summary.md}.
+ * Collects every lab outcome and prints the table path × mode once all lab tests have
+ * run; it is also written to {@code target/nat-lab-summary.md}.
  */
 class LabSummary implements BeforeAllCallback {
 
@@ -33,11 +33,18 @@ class LabSummary implements BeforeAllCallback {
 
 	static synchronized String table() {
 		StringBuilder table = new StringBuilder();
-		table.append("| Path | ").append(LabMode.WITH_STARTER.label()).append(" | ")
-			.append(LabMode.WITHOUT_STARTER.label()).append(" |\n|---|---|---|\n");
-		rows.forEach((row, outcomes) -> table.append("| ").append(row).append(" | ")
-			.append(outcomes.getOrDefault(LabMode.WITH_STARTER, "-")).append(" | ")
-			.append(outcomes.getOrDefault(LabMode.WITHOUT_STARTER, "-")).append(" |\n"));
+		table.append("| Path | ")
+			.append(LabMode.WITH_STARTER.label())
+			.append(" | ")
+			.append(LabMode.WITHOUT_STARTER.label())
+			.append(" |\n|---|---|---|\n");
+		rows.forEach((row, outcomes) -> table.append("| ")
+			.append(row)
+			.append(" | ")
+			.append(outcomes.getOrDefault(LabMode.WITH_STARTER, "-"))
+			.append(" | ")
+			.append(outcomes.getOrDefault(LabMode.WITHOUT_STARTER, "-"))
+			.append(" |\n"));
 		return table.toString();
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.web.client.RestClient;
 
 /**
- * Lab client: one GET through the auto-configured {@link RestClient.Builder} inside a reactive web application,
- * where Boot applies no request factory customizer of its own.
+ * Lab client: one GET through the auto-configured {@link RestClient.Builder} inside a
+ * reactive web application, where Boot applies no request factory customizer of its own.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * NAT lab proof for a pooled connection that idles for three NAT idle timeouts between two RestClient requests.
+ * NAT lab proof for a pooled connection that idles for three NAT idle timeouts between
+ * two RestClient requests.
  */
 @ExtendWith({ NatLabExtension.class, LabSummary.class })
 class StalePooledConnectionNatLabTests {
@@ -49,8 +50,8 @@ class StalePooledConnectionNatLabTests {
 		Map<String, String> scenario = Map.of("lab.warm-up", lab.server().uri("/hello?tag=" + tag + "-1").toString(),
 				"lab.idle-after-warm-up", lab.natIdleTimeout().multipliedBy(3).toString());
 		List<String> args = List.of(lab.server().uri("/hello?tag=" + tag + "-2").toString());
-		ClientOutcome outcome = LabRuns.await(lab.startClient(RestClientApp.class, args,
-				LabRuns.properties(mode, LabRuns.READ_TIMEOUT, scenario)));
+		ClientOutcome outcome = LabRuns.await(
+				lab.startClient(RestClientApp.class, args, LabRuns.properties(mode, LabRuns.READ_TIMEOUT, scenario)));
 		LabSummary.record(ROW, mode, outcome);
 		return outcome;
 	}

@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * NAT lab proof for WebClient over Reactor Netty (epoll and NIO), the HttpComponents async connector and Jetty: a
- * response that arrives after three NAT idle timeouts. Tagged {@code webclient}.
+ * NAT lab proof for WebClient over Reactor Netty (epoll and NIO), the HttpComponents
+ * async connector and Jetty: a response that arrives after three NAT idle timeouts.
+ * Tagged {@code webclient}.
  */
 @Tag("webclient")
 @ExtendWith({ NatLabExtension.class, LabSummary.class })

@@ -1,5 +1,6 @@
 /**
- * NAT lab tests: every client path runs against a NAT that silently drops idle flows, with and without the starter.
+ * NAT lab tests: every client path runs against a NAT that silently drops idle flows,
+ * with and without the starter.
  */
 @NullMarked
 package dev.tcpkeepalive.natlab;

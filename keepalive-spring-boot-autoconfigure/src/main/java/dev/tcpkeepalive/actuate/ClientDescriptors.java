@@ -25,10 +25,11 @@ import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@link TcpKeepAliveEndpoint}'s descriptors from the report, the observations and the platform.
+ * Builds the {@link TcpKeepAliveEndpoint}'s descriptors from the report, the observations
+ * and the platform.
  * <p>
- * Kept apart from the endpoint, whose methods Spring introspects at startup: only a call to the endpoint loads this
- * class and the descriptor types it uses.
+ * Kept apart from the endpoint, whose methods Spring introspects at startup: only a call
+ * to the endpoint loads this class and the descriptor types it uses.
  */
 final class ClientDescriptors {
 
@@ -118,7 +119,8 @@ final class ClientDescriptors {
 
 	private static void addIfDifferent(List<String> differences, KeepAliveOption option, long applied,
 			@Nullable Integer observed, List<KeepAliveOption> unsupported) {
-		if (!unsupported.contains(option) && !Objects.equals((observed != null) ? observed.longValue() : null, applied)) {
+		if (!unsupported.contains(option)
+				&& !Objects.equals((observed != null) ? observed.longValue() : null, applied)) {
 			differences.add("%s=%s instead of %d".formatted(option, observed, applied));
 		}
 	}

@@ -11,11 +11,13 @@ import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 
 /**
- * Judges NAT safety from what real sockets carried, falling back to the settings before any connection.
+ * Judges NAT safety from what real sockets carried, falling back to the settings before
+ * any connection.
  * <p>
- * The first client whose sockets would let the NAT forget an idle flow decides the verdict, so its message names it.
- * Each client is judged by the connection that could stay silent longest since start, not only by its latest one, so
- * one connection without keepalive keeps the verdict unsafe.
+ * The first client whose sockets would let the NAT forget an idle flow decides the
+ * verdict, so its message names it. Each client is judged by the connection that could
+ * stay silent longest since start, not only by its latest one, so one connection without
+ * keepalive keeps the verdict unsafe.
  */
 final class ObservedNatSafety {
 
@@ -46,7 +48,8 @@ final class ObservedNatSafety {
 			worstGap = Math.max(worstGap, verdict.worstCaseGapSeconds());
 		}
 		for (ClientStatus client : report.clients()) {
-			// A client the starter cannot configure carries no keepalive of ours, whether or not it has connected yet
+			// A client the starter cannot configure carries no keepalive of ours, whether
+			// or not it has connected yet
 			boolean unobservedAndOff = client.status() == Status.DISABLED
 					&& observations.latest(client.client()) == null;
 			if (client.status() == Status.NOT_COVERED || (report.enabled() && unobservedAndOff)) {

@@ -13,7 +13,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@link Endpoint @Endpoint} that reports, per HTTP client, the TCP keepalive its sockets really carried.
+ * {@link Endpoint @Endpoint} that reports, per HTTP client, the TCP keepalive its sockets
+ * really carried.
  *
  * @since 0.1.0
  */
@@ -30,7 +31,8 @@ public class TcpKeepAliveEndpoint {
 	 * Create an endpoint.
 	 * @param report what the starter was asked to do and did, built on first use
 	 * @param observations what real sockets carried
-	 * @param nettyTransport the id of Reactor Netty's transport, or {@code null} without Reactor Netty
+	 * @param nettyTransport the id of Reactor Netty's transport, or {@code null} without
+	 * Reactor Netty
 	 */
 	public TcpKeepAliveEndpoint(Supplier<KeepAliveReport> report, KeepAliveObservations observations,
 			Supplier<@Nullable String> nettyTransport) {

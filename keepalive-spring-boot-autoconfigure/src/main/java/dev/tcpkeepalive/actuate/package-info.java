@@ -1,5 +1,6 @@
 /**
- * Actuator endpoint that reports the TCP keepalive the application's sockets really carry.
+ * Actuator endpoint that reports the TCP keepalive the application's sockets really
+ * carry.
  */
 @NullMarked
 package dev.tcpkeepalive.actuate;

@@ -11,12 +11,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link EnvironmentPostProcessor} that makes azure-core use the starter's HTTP client provider, unless the user chose
- * one.
+ * {@link EnvironmentPostProcessor} that makes azure-core use the starter's HTTP client
+ * provider, unless the user chose one.
  * <p>
- * azure-core reads {@code AZURE_HTTP_CLIENT_IMPLEMENTATION} once, when the first SDK {@code HttpClient} is created;
- * without it the first provider on the class path wins. Setting the system property while the environment is
- * prepared comes before any SDK client of the application's beans. Types are referred to by name, so that an
+ * azure-core reads {@code AZURE_HTTP_CLIENT_IMPLEMENTATION} once, when the first SDK
+ * {@code HttpClient} is created; without it the first provider on the class path wins.
+ * Setting the system property while the environment is prepared comes before any SDK
+ * client of the application's beans. Types are referred to by name, so that an
  * application without azure-core loads none of them.
  *
  * @since 0.1.0
@@ -49,7 +50,8 @@ public class AzureSdkHttpClientSelection implements EnvironmentPostProcessor, Or
 		}
 		String chosen = userChoice();
 		if (chosen != null) {
-			// The user's choice wins; KeepAliveReporter reports it at startup when it is not the starter's provider
+			// The user's choice wins; KeepAliveReporter reports it at startup when it is
+			// not the starter's provider
 			this.logger.debug("Azure SDK HTTP client provider chosen by the user: " + chosen);
 			return;
 		}
@@ -58,7 +60,8 @@ public class AzureSdkHttpClientSelection implements EnvironmentPostProcessor, Or
 	}
 
 	/**
-	 * Return the provider the user named, as azure-core reads it: system property first, then environment variable.
+	 * Return the provider the user named, as azure-core reads it: system property first,
+	 * then environment variable.
 	 * @return the provider's class name, or {@code null} when the user named none
 	 */
 	static @Nullable String userChoice() {
@@ -68,7 +71,8 @@ public class AzureSdkHttpClientSelection implements EnvironmentPostProcessor, Or
 
 	@Override
 	public int getOrder() {
-		// After the config data processor, so that application.properties can switch the starter off
+		// After the config data processor, so that application.properties can switch the
+		// starter off
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

@@ -27,10 +27,12 @@ final class AzureSdkProviderCheck {
 
 	/**
 	 * Return why azure-core does not use the starter's provider.
-	 * @return the reason with the fix, or {@code null} when it uses the starter's provider
+	 * @return the reason with the fix, or {@code null} when it uses the starter's
+	 * provider
 	 */
 	static @Nullable String notSelectedReason() {
-		// azure-core caches this value the first time it is read, so this is the value it used or will use
+		// azure-core caches this value the first time it is read, so this is the value it
+		// used or will use
 		String selected = Configuration.getGlobalConfiguration().get(AzureSdkHttpClientSelection.IMPLEMENTATION);
 		String effective = (selected != null) ? selected : firstProvider();
 		if (AzureSdkHttpClientSelection.PROVIDER.equals(effective)) {
@@ -42,7 +44,8 @@ final class AzureSdkProviderCheck {
 			.formatted(effective, how, FIX);
 	}
 
-	// azure-core's own default: the first provider its ServiceLoader finds, with azure-core's class loader
+	// azure-core's own default: the first provider its ServiceLoader finds, with
+	// azure-core's class loader
 	private static @Nullable String firstProvider() {
 		return ServiceLoader.load(HttpClientProvider.class, HttpClientProvider.class.getClassLoader())
 			.stream()

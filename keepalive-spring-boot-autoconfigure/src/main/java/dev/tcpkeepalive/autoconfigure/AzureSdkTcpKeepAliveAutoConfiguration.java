@@ -15,11 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on the Azure SDK's HTTP clients.
+ * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on the Azure SDK's
+ * HTTP clients.
  * <p>
- * azure-core creates its clients through {@link HttpClientProvider} services, outside the context, so the settings
- * and the observer are handed to the starter's provider through {@link AzureSdkDefaults}; the provider itself is
- * selected by {@link AzureSdkHttpClientSelection}. Observation stays on when keepalive is disabled.
+ * azure-core creates its clients through {@link HttpClientProvider} services, outside the
+ * context, so the settings and the observer are handed to the starter's provider through
+ * {@link AzureSdkDefaults}; the provider itself is selected by
+ * {@link AzureSdkHttpClientSelection}. Observation stays on when keepalive is disabled.
  *
  * @since 0.1.0
  */

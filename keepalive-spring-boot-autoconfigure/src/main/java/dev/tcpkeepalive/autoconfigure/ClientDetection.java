@@ -19,7 +19,8 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the clients an application really uses, from the builders Boot hands to its HTTP clients.
+ * Finds the clients an application really uses, from the builders Boot hands to its HTTP
+ * clients.
  * <p>
  * Types are referred to by name so that any HTTP client module may be absent.
  */
@@ -60,7 +61,8 @@ final class ClientDetection {
 			String name = uniqueBeanName(REQUEST_FACTORY_BUILDER);
 			Object builder = (name != null) ? this.beanFactory.getBean(name) : null;
 			if (builder == null && !users.isEmpty()) {
-				// What RestClient and RestTemplate fall back to when Boot defines no builder, as in reactive apps
+				// What RestClient and RestTemplate fall back to when Boot defines no
+				// builder, as in reactive apps
 				builder = Detect.requestFactoryBuilder(this.classLoader);
 			}
 			add(clients, builder, name, users.isEmpty() ? List.of("ClientHttpRequestFactoryBuilder") : users);
@@ -76,7 +78,8 @@ final class ClientDetection {
 			add(clients, builder, name, users.isEmpty() ? List.of("ClientHttpConnectorBuilder") : users);
 		}
 		if (ClassUtils.isPresent(AZURE_CORE, this.classLoader)) {
-			// The SDK's clients are not beans of a Boot builder: any of them may be created at any time
+			// The SDK's clients are not beans of a Boot builder: any of them may be
+			// created at any time
 			clients.put(Client.AZURE_SDK, Set.of("Azure SDK clients"));
 		}
 		Map<Client, List<String>> result = new EnumMap<>(Client.class);
@@ -85,8 +88,8 @@ final class ClientDetection {
 	}
 
 	/**
-	 * Return the clients whose builder the application defined itself: Boot applies no customizer to those, so the
-	 * starter cannot configure them.
+	 * Return the clients whose builder the application defined itself: Boot applies no
+	 * customizer to those, so the starter cannot configure them.
 	 * @return the clients built by a user-defined builder bean
 	 */
 	Set<Client> userDefined() {
@@ -130,7 +133,8 @@ final class ClientDetection {
 		return this.beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(type, this.classLoader), true, false);
 	}
 
-	// Kept apart so that the builder types are only loaded after their presence was checked
+	// Kept apart so that the builder types are only loaded after their presence was
+	// checked
 	private static final class Detect {
 
 		static Object requestFactoryBuilder(@Nullable ClassLoader classLoader) {

@@ -11,13 +11,13 @@ import org.springframework.core.env.Environment;
 /**
  * Rejects keepalive properties set to an empty value.
  * <p>
- * Boot converts an empty duration or number to "no value" and keeps the field's default, which also hides a value
- * from a lower property source such as {@code application.properties}: a silent change the user did not ask for.
+ * Boot converts an empty duration or number to "no value" and keeps the field's default,
+ * which also hides a value from a lower property source such as
+ * {@code application.properties}: a silent change the user did not ask for.
  */
 final class EmptyPropertyCheck {
 
-	private static final List<String> VALUES = List.of("idle", "interval", "count", "nat-idle-timeout",
-			"user-timeout");
+	private static final List<String> VALUES = List.of("idle", "interval", "count", "nat-idle-timeout", "user-timeout");
 
 	private EmptyPropertyCheck() {
 	}

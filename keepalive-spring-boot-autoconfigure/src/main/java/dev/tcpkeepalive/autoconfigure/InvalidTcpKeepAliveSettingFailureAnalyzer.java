@@ -6,7 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports an invalid {@code azure.tcp-keepalive.*} property with its value, its valid range and what to change.
+ * Reports an invalid {@code azure.tcp-keepalive.*} property with its value, its valid
+ * range and what to change.
  */
 class InvalidTcpKeepAliveSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTcpKeepAliveSettingException> {
 

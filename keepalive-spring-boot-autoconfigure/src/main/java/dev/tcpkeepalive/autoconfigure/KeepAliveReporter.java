@@ -20,12 +20,14 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.PropertyResolver;
 
 /**
- * Builds the {@link KeepAliveReport} once the application is ready, or when the endpoint first asks, from the clients
- * the application uses and the customizers of the starter that really ran.
+ * Builds the {@link KeepAliveReport} once the application is ready, or when the endpoint
+ * first asks, from the clients the application uses and the customizers of the starter
+ * that really ran.
  * <p>
- * Logs one INFO line with the settings and the covered clients, and one WARN line per client that is not covered or
- * only partially covered, naming the fix. Both wait for {@link ApplicationReadyEvent}, so that detecting clients,
- * deciding their status and probing the platform add nothing to the application's startup.
+ * Logs one INFO line with the settings and the covered clients, and one WARN line per
+ * client that is not covered or only partially covered, naming the fix. Both wait for
+ * {@link ApplicationReadyEvent}, so that detecting clients, deciding their status and
+ * probing the platform add nothing to the application's startup.
  */
 final class KeepAliveReporter implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -47,7 +49,8 @@ final class KeepAliveReporter implements ApplicationListener<ApplicationReadyEve
 
 	private final AtomicBoolean logged = new AtomicBoolean();
 
-	// Finding the transport loads Netty's native library (about half a second), so it is only done when needed
+	// Finding the transport loads Netty's native library (about half a second), so it is
+	// only done when needed
 	private volatile @Nullable Optional<NettyTransport> nettyTransport;
 
 	private volatile @Nullable KeepAliveReport report;
@@ -63,7 +66,8 @@ final class KeepAliveReporter implements ApplicationListener<ApplicationReadyEve
 	}
 
 	/**
-	 * Record that the starter's keepalive customizer for a client ran, so the client can be reported as applied.
+	 * Record that the starter's keepalive customizer for a client ran, so the client can
+	 * be reported as applied.
 	 * @param client the client
 	 */
 	void customized(Client client) {
@@ -71,8 +75,8 @@ final class KeepAliveReporter implements ApplicationListener<ApplicationReadyEve
 	}
 
 	/**
-	 * Return what the starter asked of a client's sockets. Its customizer only exists when keepalive and the client's
-	 * switch are on, so having run is the whole answer.
+	 * Return what the starter asked of a client's sockets. Its customizer only exists
+	 * when keepalive and the client's switch are on, so having run is the whole answer.
 	 * @param client the client
 	 * @return the settings, or {@code null} when the starter asked nothing of the client
 	 */
@@ -82,7 +86,8 @@ final class KeepAliveReporter implements ApplicationListener<ApplicationReadyEve
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		// Once, also when a child context (a separate management port) publishes its own event
+		// Once, also when a child context (a separate management port) publishes its own
+		// event
 		if (!this.logged.compareAndSet(false, true)) {
 			return;
 		}

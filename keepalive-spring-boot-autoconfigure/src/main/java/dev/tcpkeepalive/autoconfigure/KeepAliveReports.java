@@ -24,8 +24,9 @@ import org.springframework.core.env.PropertyResolver;
 /**
  * Builds a {@link KeepAliveReport} and its log lines for {@link KeepAliveReporter}.
  * <p>
- * Kept apart from the reporter, a bean whose methods Spring introspects at startup: only building the report, once the
- * application is ready or the endpoint asks, loads this class and the detection and decision types it uses.
+ * Kept apart from the reporter, a bean whose methods Spring introspects at startup: only
+ * building the report, once the application is ready or the endpoint asks, loads this
+ * class and the detection and decision types it uses.
  */
 final class KeepAliveReports {
 
@@ -35,7 +36,8 @@ final class KeepAliveReports {
 	static KeepAliveReport build(boolean enabled, TcpKeepAliveSettings settings, NatIdleTimeout natIdleTimeout,
 			PropertyResolver properties, Set<Client> customized, ListableBeanFactory beanFactory,
 			@Nullable ClassLoader classLoader, Supplier<@Nullable NettyTransport> nettyTransport) {
-		// Detection first: looking up Boot's builders creates them, which runs the starter's customizers
+		// Detection first: looking up Boot's builders creates them, which runs the
+		// starter's customizers
 		ClientDetection detection = new ClientDetection(beanFactory, classLoader);
 		Map<Client, List<String>> inUse = detection.detect();
 		StatusDecision decision = new StatusDecision(enabled, settings.userTimeout() != null, properties,

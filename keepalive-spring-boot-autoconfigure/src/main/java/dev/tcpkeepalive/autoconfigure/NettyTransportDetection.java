@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Which Netty transport Reactor Netty picks for its client connections, in Reactor Netty's own order of preference.
+ * Which Netty transport Reactor Netty picks for its client connections, in Reactor
+ * Netty's own order of preference.
  */
 final class NettyTransportDetection {
 

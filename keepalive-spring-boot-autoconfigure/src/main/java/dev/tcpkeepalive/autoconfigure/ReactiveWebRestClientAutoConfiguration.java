@@ -27,13 +27,14 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.web.client.RestClient;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that lets {@link RestClient} carry keepalive in reactive web
- * applications.
+ * {@link EnableAutoConfiguration Auto-configuration} that lets {@link RestClient} carry
+ * keepalive in reactive web applications.
  * <p>
- * Boot switches its imperative HTTP client auto-configuration off in reactive applications, and
- * {@code RestClient.Builder} then detects a request factory without applying any customizer, so keepalive would be
- * silently missing. This fills that gap with the builder Boot would have created in a servlet application; it backs
- * off when the application defines its own.
+ * Boot switches its imperative HTTP client auto-configuration off in reactive
+ * applications, and {@code RestClient.Builder} then detects a request factory without
+ * applying any customizer, so keepalive would be silently missing. This fills that gap
+ * with the builder Boot would have created in a servlet application; it backs off when
+ * the application defines its own.
  *
  * @since 0.1.0
  */
@@ -73,7 +74,8 @@ public final class ReactiveWebRestClientAutoConfiguration {
 		};
 	}
 
-	// Mirrors Boot's ImperativeHttpClientAutoConfiguration so that every typed customizer, not only ours, applies
+	// Mirrors Boot's ImperativeHttpClientAutoConfiguration so that every typed
+	// customizer, not only ours, applies
 	@SuppressWarnings("unchecked")
 	private ClientHttpRequestFactoryBuilder<?> customize(ClientHttpRequestFactoryBuilder<?> builder,
 			List<ClientHttpRequestFactoryBuilderCustomizer<?>> customizers) {

@@ -23,16 +23,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on Reactor Netty connections: WebClient and
- * HTTP service clients on the Reactor connector, and RestClient or RestTemplate on the reactor request factory.
+ * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on Reactor Netty
+ * connections: WebClient and HTTP service clients on the Reactor connector, and
+ * RestClient or RestTemplate on the reactor request factory.
  * <p>
- * The customizers are ordered after Boot's {@code @Order(0)} one that installs the shared loop resources, and they
- * only add {@code doOnChannelInit} and {@code doOnConnected} callbacks, so users' own customizations still apply.
+ * The customizers are ordered after Boot's {@code @Order(0)} one that installs the shared
+ * loop resources, and they only add {@code doOnChannelInit} and {@code doOnConnected}
+ * callbacks, so users' own customizations still apply.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = TcpKeepAliveAutoConfiguration.class,
-		beforeName = { "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+		beforeName = {
+				"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
 				"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
 @ConditionalOnClass(HttpClient.class)
 public final class ReactorNettyTcpKeepAliveAutoConfiguration {

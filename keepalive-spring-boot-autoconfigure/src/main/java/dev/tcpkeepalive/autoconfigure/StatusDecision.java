@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.PropertyResolver;
 
 /**
- * Decides, for one client, what the starter did with the configured settings on this platform.
+ * Decides, for one client, what the starter did with the configured settings on this
+ * platform.
  * <p>
- * A client is only {@code applied} when the starter's customizer for it really ran, so the report cannot claim what
- * the conditions did not register.
+ * A client is only {@code applied} when the starter's customizer for it really ran, so
+ * the report cannot claim what the conditions did not register.
  */
 final class StatusDecision {
 
@@ -67,7 +68,8 @@ final class StatusDecision {
 			return notCovered(client, usedBy, client.library() + " has no socket-option API");
 		}
 		if (client == Client.AZURE_SDK) {
-			// Its customizer is the provider's installation, which needs azure-core-http-netty; azure-core may
+			// Its customizer is the provider's installation, which needs
+			// azure-core-http-netty; azure-core may
 			// still use another provider
 			String notSelected = this.customized.contains(client) ? AzureSdkProviderCheck.notSelectedReason()
 					: AzureSdkProviderCheck.NO_AZURE_CORE_HTTP_NETTY;
@@ -78,20 +80,24 @@ final class StatusDecision {
 		if (!this.customized.contains(client)) {
 			return ClientStatus.notCovered(client, usedBy, ("the starter's customizer for %s never ran, so its sockets "
 					+ "keep the OS defaults: add every library Boot's builder for it needs (httpcore5-reactive for the "
-					+ "HttpComponents connector)").formatted(client.library()));
+					+ "HttpComponents connector)")
+				.formatted(client.library()));
 		}
 		return (client.socketOptions() == Client.SocketOptions.NETTY) ? netty(client, usedBy)
 				: jdkOptions(client, usedBy, client.library());
 	}
 
 	private ClientStatus netty(Client client, List<String> usedBy) {
-		// On Linux every transport carries idle, interval and count; only TCP_USER_TIMEOUT depends on which one
-		if (this.platform.os().startsWith("Linux") && this.platform.allExtendedOptionsSupported() && !this.userTimeout) {
+		// On Linux every transport carries idle, interval and count; only
+		// TCP_USER_TIMEOUT depends on which one
+		if (this.platform.os().startsWith("Linux") && this.platform.allExtendedOptionsSupported()
+				&& !this.userTimeout) {
 			return ClientStatus.applied(client, usedBy);
 		}
 		NettyTransport transport = this.transport.get();
 		if (transport == null || transport.canSet(KeepAliveOption.TCP_USER_TIMEOUT)) {
-			// The native transports set every option, TCP_USER_TIMEOUT included, through the kernel directly
+			// The native transports set every option, TCP_USER_TIMEOUT included, through
+			// the kernel directly
 			return ClientStatus.applied(client, usedBy);
 		}
 		if (transport.canSet(KeepAliveOption.TCP_KEEPIDLE)) {
@@ -111,13 +117,15 @@ final class StatusDecision {
 			addIf(unsupported, !this.platform.keepIdle(), KeepAliveOption.TCP_KEEPIDLE);
 			addIf(unsupported, !this.platform.keepInterval(), KeepAliveOption.TCP_KEEPINTERVAL);
 			addIf(unsupported, !this.platform.keepCount(), KeepAliveOption.TCP_KEEPCOUNT);
-			reasons.add("%s cannot be set on %s with Java %s, so the OS defaults apply: use a JDK that supports them (17.0.10+ on Windows)"
-				.formatted(names(unsupported), this.platform.os(), this.platform.javaVersion()));
+			reasons.add(
+					"%s cannot be set on %s with Java %s, so the OS defaults apply: use a JDK that supports them (17.0.10+ on Windows)"
+						.formatted(names(unsupported), this.platform.os(), this.platform.javaVersion()));
 		}
 		if (this.userTimeout) {
 			unsupported.add(KeepAliveOption.TCP_USER_TIMEOUT);
-			reasons.add("TCP_USER_TIMEOUT cannot be set by %s because the JDK has no such option: use WebClient on Reactor Netty with epoll or io_uring, or unset azure.tcp-keepalive.user-timeout"
-				.formatted(library));
+			reasons.add(
+					"TCP_USER_TIMEOUT cannot be set by %s because the JDK has no such option: use WebClient on Reactor Netty with epoll or io_uring, or unset azure.tcp-keepalive.user-timeout"
+						.formatted(library));
 		}
 		if (unsupported.isEmpty()) {
 			return ClientStatus.applied(client, usedBy);

@@ -31,17 +31,19 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on outbound HTTP connections.
+ * {@link EnableAutoConfiguration Auto-configuration} for TCP keepalive on outbound HTTP
+ * connections.
  * <p>
- * Keepalive is contributed through Boot's typed builder customizers, so Boot's own client beans, the
- * {@code spring.http.clients.*} settings and users' customizers stay in force. Observation of real sockets stays on
- * when keepalive is disabled, so the endpoint can show what the kernel defaults really are.
+ * Keepalive is contributed through Boot's typed builder customizers, so Boot's own client
+ * beans, the {@code spring.http.clients.*} settings and users' customizers stay in force.
+ * Observation of real sockets stays on when keepalive is disabled, so the endpoint can
+ * show what the kernel defaults really are.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(
-		beforeName = { "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
-				"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
 @EnableConfigurationProperties(TcpKeepAliveProperties.class)
 public final class TcpKeepAliveAutoConfiguration {
 
@@ -50,14 +52,15 @@ public final class TcpKeepAliveAutoConfiguration {
 	static final String HTTP_COMPONENTS_ENABLED = "azure.tcp-keepalive.http-components.enabled";
 
 	/**
-	 * Order of the starter's keepalive customizers: after Boot's own {@code @Order(0)} ones and before unordered
-	 * user customizers, so that a user's explicit setting wins.
+	 * Order of the starter's keepalive customizers: after Boot's own {@code @Order(0)}
+	 * ones and before unordered user customizers, so that a user's explicit setting wins.
 	 */
 	static final int CUSTOMIZER_ORDER = 10;
 
 	/**
-	 * Order of the observers that install a connection factory or session listener through a plain setter: first, so
-	 * that a user's own factory or listener replaces the observer rather than the other way round.
+	 * Order of the observers that install a connection factory or session listener
+	 * through a plain setter: first, so that a user's own factory or listener replaces
+	 * the observer rather than the other way round.
 	 */
 	static final int OBSERVER_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
@@ -74,7 +77,8 @@ public final class TcpKeepAliveAutoConfiguration {
 		return new KeepAliveObservations(reporter::asked);
 	}
 
-	// Validates the settings also when keepalive is disabled, so that a bad value never waits for the day it is used
+	// Validates the settings also when keepalive is disabled, so that a bad value never
+	// waits for the day it is used
 	@Bean
 	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties, Environment environment,
 			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
@@ -108,9 +112,9 @@ public final class TcpKeepAliveAutoConfiguration {
 		@Order(OBSERVER_ORDER)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withConnectionManagerCustomizer((connectionManager) -> connectionManager
-				.setConnectionFactory(new ObservingConnectionFactory(
-						(observed) -> observations.record(Client.HTTP_COMPONENTS, observed))));
+			return (builder) -> builder.withConnectionManagerCustomizer(
+					(connectionManager) -> connectionManager.setConnectionFactory(new ObservingConnectionFactory(
+							(observed) -> observations.record(Client.HTTP_COMPONENTS, observed))));
 		}
 
 	}
@@ -138,9 +142,9 @@ public final class TcpKeepAliveAutoConfiguration {
 		@Order(OBSERVER_ORDER)
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.setIOSessionListener(
-					new ObservingIOSessionListener((observed) -> observations.record(Client.HTTP_COMPONENTS_ASYNC,
-							observed))));
+			return (builder) -> builder.withHttpClientCustomizer(
+					(httpClient) -> httpClient.setIOSessionListener(new ObservingIOSessionListener(
+							(observed) -> observations.record(Client.HTTP_COMPONENTS_ASYNC, observed))));
 		}
 
 	}

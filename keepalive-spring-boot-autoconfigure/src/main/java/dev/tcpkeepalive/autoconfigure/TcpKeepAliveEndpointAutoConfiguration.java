@@ -13,7 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link TcpKeepAliveEndpoint}.
+ * {@link EnableAutoConfiguration Auto-configuration} for the
+ * {@link TcpKeepAliveEndpoint}.
  *
  * @since 0.1.0
  */

@@ -12,7 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the connection counters of the starter in Micrometer.
+ * {@link EnableAutoConfiguration Auto-configuration} for the connection counters of the
+ * starter in Micrometer.
  *
  * @since 0.1.0
  */

@@ -24,34 +24,37 @@ public class TcpKeepAliveProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Silence on a connection before the first keepalive probe is sent (TCP_KEEPIDLE). If a duration suffix is not
-	 * specified, seconds will be used.
+	 * Silence on a connection before the first keepalive probe is sent (TCP_KEEPIDLE). If
+	 * a duration suffix is not specified, seconds will be used.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration idle = Duration.ofSeconds(120);
 
 	/**
-	 * Gap between unanswered keepalive probes (TCP_KEEPINTVL). If a duration suffix is not specified, seconds will be
-	 * used.
+	 * Gap between unanswered keepalive probes (TCP_KEEPINTVL). If a duration suffix is
+	 * not specified, seconds will be used.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration interval = Duration.ofSeconds(30);
 
 	/**
-	 * Number of unanswered probes after which the connection is declared dead (TCP_KEEPCNT).
+	 * Number of unanswered probes after which the connection is declared dead
+	 * (TCP_KEEPCNT).
 	 */
 	private int count = 8;
 
 	/**
-	 * Idle timeout of the NAT or load balancer being defended against, used to check that idle plus interval stays
-	 * below it. If a duration suffix is not specified, seconds will be used.
+	 * Idle timeout of the NAT or load balancer being defended against, used to check that
+	 * idle plus interval stays below it. If a duration suffix is not specified, seconds
+	 * will be used.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration natIdleTimeout = Duration.ofMinutes(4);
 
 	/**
-	 * Maximum time sent data may remain unacknowledged before the connection is dropped (TCP_USER_TIMEOUT), where the
-	 * transport supports it. If a duration suffix is not specified, seconds will be used.
+	 * Maximum time sent data may remain unacknowledged before the connection is dropped
+	 * (TCP_USER_TIMEOUT), where the transport supports it. If a duration suffix is not
+	 * specified, seconds will be used.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration userTimeout;
@@ -129,10 +132,11 @@ public class TcpKeepAliveProperties {
 	}
 
 	/**
-	 * Create validated settings from these properties, whether or not keepalive is enabled.
+	 * Create validated settings from these properties, whether or not keepalive is
+	 * enabled.
 	 * @return the settings
-	 * @throws dev.tcpkeepalive.InvalidTcpKeepAliveSettingException if a value is out of range or would let the NAT
-	 * forget an idle flow
+	 * @throws dev.tcpkeepalive.InvalidTcpKeepAliveSettingException if a value is out of
+	 * range or would let the NAT forget an idle flow
 	 */
 	TcpKeepAliveSettings toSettings() {
 		return natIdleTimeout().settings(this.idle, this.interval, this.count, this.userTimeout);

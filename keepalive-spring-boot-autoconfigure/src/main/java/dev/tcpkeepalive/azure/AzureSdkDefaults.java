@@ -9,12 +9,14 @@ import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings and observer that {@link KeepAliveNettyHttpClientProvider} uses, handed over by the application.
+ * The settings and observer that {@link KeepAliveNettyHttpClientProvider} uses, handed
+ * over by the application.
  * <p>
- * azure-core instantiates its providers with a {@link java.util.ServiceLoader}, outside any application context, so
- * they find their configuration here. It is read when each connection is opened: a client created before the
- * application installed its defaults carries keepalive on the connections it opens afterwards, and none on those it
- * opened before.
+ * azure-core instantiates its providers with a {@link java.util.ServiceLoader}, outside
+ * any application context, so they find their configuration here. It is read when each
+ * connection is opened: a client created before the application installed its defaults
+ * carries keepalive on the connections it opens afterwards, and none on those it opened
+ * before.
  *
  * @since 0.1.0
  */
@@ -26,8 +28,10 @@ public final class AzureSdkDefaults {
 	}
 
 	/**
-	 * Install the settings and observer for connections opened from now on, replacing any installed before.
-	 * @param settings the keepalive settings, or {@code null} to leave the sockets as the library opens them
+	 * Install the settings and observer for connections opened from now on, replacing any
+	 * installed before.
+	 * @param settings the keepalive settings, or {@code null} to leave the sockets as the
+	 * library opens them
 	 * @param observer receives what each new connection carries
 	 * @return the registration, to close when the application stops
 	 */
@@ -51,7 +55,8 @@ public final class AzureSdkDefaults {
 	}
 
 	/**
-	 * Installed settings and observer; closing it uninstalls them unless others were installed since.
+	 * Installed settings and observer; closing it uninstalls them unless others were
+	 * installed since.
 	 */
 	public static final class Registration implements AutoCloseable {
 

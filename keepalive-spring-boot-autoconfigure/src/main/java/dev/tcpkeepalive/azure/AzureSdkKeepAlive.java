@@ -8,8 +8,8 @@ import dev.tcpkeepalive.reactor.ReactorNettyKeepAlive;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Keepalive for an Azure SDK {@link com.azure.core.http.HttpClient} built by hand, for example to pass to an SDK
- * client builder's {@code httpClient(...)}.
+ * Keepalive for an Azure SDK {@link com.azure.core.http.HttpClient} built by hand, for
+ * example to pass to an SDK client builder's {@code httpClient(...)}.
  *
  * @since 0.1.0
  */
@@ -19,11 +19,12 @@ public final class AzureSdkKeepAlive {
 	}
 
 	/**
-	 * Return an azure-core-http-netty builder whose connections carry the keepalive settings.
+	 * Return an azure-core-http-netty builder whose connections carry the keepalive
+	 * settings.
 	 * <p>
 	 * The builder starts from the given Reactor Netty client, so it ignores
-	 * {@link NettyAsyncHttpClientBuilder#connectionProvider}: create the client with your connection provider
-	 * instead, as in {@code HttpClient.create(connectionProvider)}.
+	 * {@link NettyAsyncHttpClientBuilder#connectionProvider}: create the client with your
+	 * connection provider instead, as in {@code HttpClient.create(connectionProvider)}.
 	 * @param settings the keepalive settings
 	 * @param client the Reactor Netty client to start from
 	 * @return a builder for the SDK's client; its timeouts and proxy can still be set

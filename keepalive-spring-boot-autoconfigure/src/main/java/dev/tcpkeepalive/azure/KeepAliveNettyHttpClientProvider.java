@@ -10,12 +10,15 @@ import com.azure.core.util.HttpClientOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link HttpClientProvider} that builds azure-core-http-netty's client exactly as its own provider does, on a
- * Reactor Netty client whose connections carry the keepalive settings of {@link AzureSdkDefaults}.
+ * {@link HttpClientProvider} that builds azure-core-http-netty's client exactly as its
+ * own provider does, on a Reactor Netty client whose connections carry the keepalive
+ * settings of {@link AzureSdkDefaults}.
  * <p>
- * Registered in {@code META-INF/services}; select it with the {@code AZURE_HTTP_CLIENT_IMPLEMENTATION} system property
- * or environment variable set to this class's name, which the starter does for Spring Boot applications. Without
- * installed settings its clients are those of azure-core-http-netty, with observation only.
+ * Registered in {@code META-INF/services}; select it with the
+ * {@code AZURE_HTTP_CLIENT_IMPLEMENTATION} system property or environment variable set to
+ * this class's name, which the starter does for Spring Boot applications. Without
+ * installed settings its clients are those of azure-core-http-netty, with observation
+ * only.
  *
  * @since 0.1.0
  */
@@ -28,8 +31,9 @@ public final class KeepAliveNettyHttpClientProvider implements HttpClientProvide
 	private final boolean sharing;
 
 	/**
-	 * Create a provider that shares one client when {@code AZURE_ENABLE_HTTP_CLIENT_SHARING} is true, as
-	 * azure-core-http-netty's provider does.
+	 * Create a provider that shares one client when
+	 * {@code AZURE_ENABLE_HTTP_CLIENT_SHARING} is true, as azure-core-http-netty's
+	 * provider does.
 	 */
 	public KeepAliveNettyHttpClientProvider() {
 		this.sharing = Configuration.getGlobalConfiguration().get(CLIENT_SHARING, Boolean.FALSE);
@@ -54,7 +58,8 @@ public final class KeepAliveNettyHttpClientProvider implements HttpClientProvide
 		return NettyClients.create(clientOptions);
 	}
 
-	// azure-core may pick this provider by class-path order; without azure-core-http-netty the next one must serve
+	// azure-core may pick this provider by class-path order; without
+	// azure-core-http-netty the next one must serve
 	private static HttpClientProvider fallback() {
 		ServiceLoader<HttpClientProvider> loader = ServiceLoader.load(HttpClientProvider.class,
 				HttpClientProvider.class.getClassLoader());
@@ -68,8 +73,9 @@ public final class KeepAliveNettyHttpClientProvider implements HttpClientProvide
 				// azure-core skips a provider that cannot load, and so does the fallback
 			}
 		}
-		throw new IllegalStateException("No HttpClientProvider besides " + KeepAliveNettyHttpClientProvider.class
-			.getName() + " is on the class path: add com.azure:azure-core-http-netty, which it builds on");
+		throw new IllegalStateException(
+				"No HttpClientProvider besides " + KeepAliveNettyHttpClientProvider.class.getName()
+						+ " is on the class path: add com.azure:azure-core-http-netty, which it builds on");
 	}
 
 	private static boolean isPresent(String className) {
@@ -83,7 +89,8 @@ public final class KeepAliveNettyHttpClientProvider implements HttpClientProvide
 	}
 
 	/**
-	 * The client shared by every SDK client with client sharing on, created on first use like azure-core-http-netty's.
+	 * The client shared by every SDK client with client sharing on, created on first use
+	 * like azure-core-http-netty's.
 	 */
 	private static final class Shared {
 

@@ -10,14 +10,16 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Builds azure-core-http-netty clients the way its {@code NettyAsyncHttpClientProvider} does (azure-core-http-netty
- * 1.16.5), on a Reactor Netty client prepared for keepalive.
+ * Builds azure-core-http-netty clients the way its {@code NettyAsyncHttpClientProvider}
+ * does (azure-core-http-netty 1.16.5), on a Reactor Netty client prepared for keepalive.
  * <p>
- * Kept apart from the provider so that azure-core-http-netty's types are only loaded once it is known to be present.
+ * Kept apart from the provider so that azure-core-http-netty's types are only loaded once
+ * it is known to be present.
  */
 final class NettyClients {
 
-	// azure-core-http-netty's own default, so that the pool is the same with and without HttpClientOptions
+	// azure-core-http-netty's own default, so that the pool is the same with and without
+	// HttpClientOptions
 	private static final int DEFAULT_MAX_CONNECTIONS = 500;
 
 	private NettyClients() {
@@ -27,12 +29,13 @@ final class NettyClients {
 		if (options == null) {
 			return new NettyAsyncHttpClientBuilder(prepare(HttpClient.create())).build();
 		}
-		// A base client makes the builder ignore its connection provider, so the pool goes into the base client
+		// A base client makes the builder ignore its connection provider, so the pool
+		// goes into the base client
 		ConnectionProvider.Builder pool = ConnectionProvider.builder("azure-sdk")
 			.maxIdleTime(options.getConnectionIdleTimeout());
 		Integer maximumPoolSize = options.getMaximumConnectionPoolSize();
-		pool.maxConnections((maximumPoolSize != null && maximumPoolSize > 0) ? maximumPoolSize
-				: DEFAULT_MAX_CONNECTIONS);
+		pool.maxConnections(
+				(maximumPoolSize != null && maximumPoolSize > 0) ? maximumPoolSize : DEFAULT_MAX_CONNECTIONS);
 		return new NettyAsyncHttpClientBuilder(prepare(HttpClient.create(pool.build())))
 			.proxy(options.getProxyOptions())
 			.configuration(options.getConfiguration())
@@ -43,7 +46,8 @@ final class NettyClients {
 			.build();
 	}
 
-	// The settings are looked up per connection, so a client made before the application started still gets them
+	// The settings are looked up per connection, so a client made before the application
+	// started still gets them
 	private static HttpClient prepare(HttpClient client) {
 		HttpClient keepAlive = client.doOnChannelInit((observer, channel, remoteAddress) -> {
 			TcpKeepAliveSettings settings = AzureSdkDefaults.settings();

@@ -1,5 +1,6 @@
 /**
- * TCP keepalive for the Azure SDK's {@code azure-core} HTTP clients on azure-core-http-netty.
+ * TCP keepalive for the Azure SDK's {@code azure-core} HTTP clients on
+ * azure-core-http-netty.
  */
 @NullMarked
 package dev.tcpkeepalive.azure;

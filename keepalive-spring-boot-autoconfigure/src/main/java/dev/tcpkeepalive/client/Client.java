@@ -5,16 +5,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP client libraries whose sockets the starter configures or reports on: the one registry of clients.
+ * The HTTP client libraries whose sockets the starter configures or reports on: the one
+ * registry of clients.
  * <p>
- * Each entry says how its sockets take keepalive options, which of Boot's builders stand for it, and which property
- * switches it off; adding a client library is an entry here plus its applier and auto-configuration.
+ * Each entry says how its sockets take keepalive options, which of Boot's builders stand
+ * for it, and which property switches it off; adding a client library is an entry here
+ * plus its applier and auto-configuration.
  *
  * @since 0.1.0
  */
 public enum Client {
 
-	/** Apache HttpClient 5 classic, behind RestClient, RestTemplate and HTTP service clients. */
+	/**
+	 * Apache HttpClient 5 classic, behind RestClient, RestTemplate and HTTP service
+	 * clients.
+	 */
 	HTTP_COMPONENTS("http-components", "Apache HttpClient 5", SocketOptions.JDK, "http-components",
 			"HttpComponentsClientHttpRequestFactoryBuilder"),
 
@@ -38,8 +43,8 @@ public enum Client {
 	SIMPLE("simple", "HttpURLConnection", SocketOptions.NONE, null, "SimpleClientHttpRequestFactoryBuilder"),
 
 	/**
-	 * The Azure SDK's azure-core clients on azure-core-http-netty, which no Boot builder stands for: see
-	 * {@code ClientDetection}.
+	 * The Azure SDK's azure-core clients on azure-core-http-netty, which no Boot builder
+	 * stands for: see {@code ClientDetection}.
 	 */
 	AZURE_SDK("azure-sdk", "the Azure SDK (azure-core-http-netty)", SocketOptions.NETTY, "azure-sdk");
 
@@ -87,8 +92,10 @@ public enum Client {
 	}
 
 	/**
-	 * Return the property that switches this client off, or {@code null} when it has none.
-	 * @return the full property name, for example {@code azure.tcp-keepalive.reactor-netty.enabled}
+	 * Return the property that switches this client off, or {@code null} when it has
+	 * none.
+	 * @return the full property name, for example
+	 * {@code azure.tcp-keepalive.reactor-netty.enabled}
 	 */
 	public @Nullable String switchProperty() {
 		return (this.switchName != null) ? "azure.tcp-keepalive." + this.switchName + ".enabled" : null;
@@ -114,7 +121,10 @@ public enum Client {
 	 */
 	public enum SocketOptions {
 
-		/** Through {@code jdk.net.ExtendedSocketOptions}: idle, interval and count, but no TCP_USER_TIMEOUT. */
+		/**
+		 * Through {@code jdk.net.ExtendedSocketOptions}: idle, interval and count, but no
+		 * TCP_USER_TIMEOUT.
+		 */
 		JDK,
 
 		/** Through the options of the Netty transport each channel uses. */

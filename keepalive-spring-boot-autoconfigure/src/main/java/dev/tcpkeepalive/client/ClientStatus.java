@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the starter did for one client an application uses.
  * <p>
- * The endpoint combines this with what the client's sockets really carried: a client whose observed options differ
- * is shown as partial.
+ * The endpoint combines this with what the client's sockets really carried: a client
+ * whose observed options differ is shown as partial.
  *
  * @param client the client
  * @param status what the starter did for it
  * @param usedBy the Spring clients that go through it, for example {@code RestClient}
  * @param unsupported the requested options this client or platform cannot carry
- * @param reason why the client is not fully applied, and what to do, or {@code null} when it is
+ * @param reason why the client is not fully applied, and what to do, or {@code null} when
+ * it is
  * @since 0.1.0
  */
 public record ClientStatus(Client client, Status status, List<String> usedBy, List<KeepAliveOption> unsupported,

@@ -1,5 +1,6 @@
 /**
- * The HTTP client libraries the starter knows, and what it did for each one an application uses.
+ * The HTTP client libraries the starter knows, and what it did for each one an
+ * application uses.
  */
 @NullMarked
 package dev.tcpkeepalive.client;

@@ -8,8 +8,9 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 /**
  * Keepalive for the async HttpClient 5 client, through its {@link IOReactorConfig}.
  * <p>
- * All four values are always set together: httpcore5 5.3.6 applies TCP_KEEPCNT only when an interval is set and fails
- * every connection with {@code Invalid argument} when an interval comes without a count.
+ * All four values are always set together: httpcore5 5.3.6 applies TCP_KEEPCNT only when
+ * an interval is set and fails every connection with {@code Invalid argument} when an
+ * interval comes without a count.
  *
  * @since 0.1.0
  */
@@ -19,7 +20,8 @@ public final class KeepAliveIOReactorConfig {
 	}
 
 	/**
-	 * Return an {@link IOReactorConfig} carrying the keepalive settings and otherwise the library defaults.
+	 * Return an {@link IOReactorConfig} carrying the keepalive settings and otherwise the
+	 * library defaults.
 	 * @param settings the keepalive settings
 	 * @return the I/O reactor config
 	 */
@@ -28,8 +30,9 @@ public final class KeepAliveIOReactorConfig {
 	}
 
 	/**
-	 * Apply the keepalive settings to an {@link IOReactorConfig.Builder}, leaving its other values alone; start from
-	 * {@link IOReactorConfig#copy(IOReactorConfig)} to keep an existing config.
+	 * Apply the keepalive settings to an {@link IOReactorConfig.Builder}, leaving its
+	 * other values alone; start from {@link IOReactorConfig#copy(IOReactorConfig)} to
+	 * keep an existing config.
 	 * @param settings the keepalive settings
 	 * @param builder the builder to change
 	 * @return the same builder

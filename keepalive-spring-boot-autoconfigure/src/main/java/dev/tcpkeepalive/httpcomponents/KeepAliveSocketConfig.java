@@ -8,8 +8,8 @@ import org.apache.hc.core5.http.io.SocketConfig;
 /**
  * Keepalive for the classic HttpClient 5 client, through its {@link SocketConfig}.
  * <p>
- * All four values are always set: httpcore5 5.4 turns keepalive on by default at 5s/5s/3, so relying on the library
- * default would silently change with an upgrade.
+ * All four values are always set: httpcore5 5.4 turns keepalive on by default at 5s/5s/3,
+ * so relying on the library default would silently change with an upgrade.
  *
  * @since 0.1.0
  */
@@ -19,7 +19,8 @@ public final class KeepAliveSocketConfig {
 	}
 
 	/**
-	 * Return a {@link SocketConfig} carrying the keepalive settings, for a connection manager built by hand.
+	 * Return a {@link SocketConfig} carrying the keepalive settings, for a connection
+	 * manager built by hand.
 	 * @param settings the keepalive settings
 	 * @return the socket config
 	 */
@@ -28,7 +29,8 @@ public final class KeepAliveSocketConfig {
 	}
 
 	/**
-	 * Apply the keepalive settings to a {@link SocketConfig.Builder}, leaving its other values alone.
+	 * Apply the keepalive settings to a {@link SocketConfig.Builder}, leaving its other
+	 * values alone.
 	 * @param settings the keepalive settings
 	 * @param builder the builder to change
 	 * @return the same builder

@@ -19,10 +19,11 @@ import org.apache.hc.core5.util.Identifiable;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * A classic connection that reports its plain socket once connected and otherwise delegates every call.
+ * A classic connection that reports its plain socket once connected and otherwise
+ * delegates every call.
  * <p>
- * Plain delegation rather than a dynamic proxy: these calls are on every request's path, where reflection would cost
- * more than the one read-back per connection it serves.
+ * Plain delegation rather than a dynamic proxy: these calls are on every request's path,
+ * where reflection would cost more than the one read-back per connection it serves.
  */
 final class ObservingConnection implements ManagedHttpClientConnection, Identifiable {
 
@@ -38,7 +39,8 @@ final class ObservingConnection implements ManagedHttpClientConnection, Identifi
 	@Override
 	public void bind(Socket socket) throws IOException {
 		this.delegate.bind(socket);
-		// HttpClient binds the plain socket once before its options are set and once after connect()
+		// HttpClient binds the plain socket once before its options are set and once
+		// after connect()
 		if (socket.isConnected()) {
 			this.onConnected.accept(socket);
 		}

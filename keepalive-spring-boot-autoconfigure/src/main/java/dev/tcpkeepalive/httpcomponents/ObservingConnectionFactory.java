@@ -12,11 +12,12 @@ import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 
 /**
- * A classic connection factory that reads back the keepalive options of every newly connected socket.
+ * A classic connection factory that reads back the keepalive options of every newly
+ * connected socket.
  * <p>
- * HttpClient 5 binds the plain socket to the connection twice: once before the socket options are applied and once
- * after {@code connect()}. Only the connected bind is observed, so each new connection is read exactly once and
- * pooled reuse costs nothing.
+ * HttpClient 5 binds the plain socket to the connection twice: once before the socket
+ * options are applied and once after {@code connect()}. Only the connected bind is
+ * observed, so each new connection is read exactly once and pooled reuse costs nothing.
  *
  * @since 0.1.0
  */
@@ -51,7 +52,8 @@ public final class ObservingConnectionFactory implements HttpConnectionFactory<M
 	}
 
 	private void observe(Socket socket) {
-		// Only a TCP socket crosses a NAT; a Unix domain socket has no keepalive to report
+		// Only a TCP socket crosses a NAT; a Unix domain socket has no keepalive to
+		// report
 		if (!(socket.getRemoteSocketAddress() instanceof InetSocketAddress)) {
 			return;
 		}

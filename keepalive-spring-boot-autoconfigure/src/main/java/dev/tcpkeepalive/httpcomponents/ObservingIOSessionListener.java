@@ -10,10 +10,12 @@ import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.reactor.IOSessionListener;
 
 /**
- * An async I/O session listener that reads back the keepalive options of every newly connected socket.
+ * An async I/O session listener that reads back the keepalive options of every newly
+ * connected socket.
  * <p>
- * Set it with {@code HttpAsyncClientBuilder.setIOSessionListener}; it replaces any other listener there. It is called
- * once per connection (after the TLS handshake on https) on an I/O thread, so it never throws.
+ * Set it with {@code HttpAsyncClientBuilder.setIOSessionListener}; it replaces any other
+ * listener there. It is called once per connection (after the TLS handshake on https) on
+ * an I/O thread, so it never throws.
  *
  * @since 0.1.0
  */
@@ -32,7 +34,8 @@ public final class ObservingIOSessionListener implements IOSessionListener {
 	@Override
 	public void connected(IOSession session) {
 		try {
-			// A Unix domain socket channel is a NetworkChannel too, but has no keepalive to report
+			// A Unix domain socket channel is a NetworkChannel too, but has no keepalive
+			// to report
 			if (session.channel() instanceof NetworkChannel channel
 					&& session.getRemoteAddress() instanceof InetSocketAddress) {
 				this.observer.accept(ObservedKeepAlive.read(channel, session.getRemoteAddress()));

@@ -14,11 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Binds the counter {@value #CONNECTIONS}, tagged by client and {@link ConnectionState state}, for every client whose
- * connections the starter observes.
+ * Binds the counter {@value #CONNECTIONS}, tagged by client and {@link ConnectionState
+ * state}, for every client whose connections the starter observes.
  * <p>
- * The counters read the {@link KeepAliveObservations} counts when the registry is scraped, so counting a connection
- * costs no Micrometer call.
+ * The counters read the {@link KeepAliveObservations} counts when the registry is
+ * scraped, so counting a connection costs no Micrometer call.
  *
  * @since 0.1.0
  */
@@ -36,7 +36,8 @@ public class KeepAliveMeterBinder implements MeterBinder {
 
 	/**
 	 * Create a binder.
-	 * @param report what the starter did for each client in use; only asked for when binding
+	 * @param report what the starter did for each client in use; only asked for when
+	 * binding
 	 * @param observations the counts
 	 */
 	public KeepAliveMeterBinder(Supplier<KeepAliveReport> report, KeepAliveObservations observations) {
@@ -47,7 +48,8 @@ public class KeepAliveMeterBinder implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (ClientStatus status : this.report.get().clients()) {
-			// A not-covered client's connections are never observed: a counter stuck at zero would hide them
+			// A not-covered client's connections are never observed: a counter stuck at
+			// zero would hide them
 			if (status.status() == Status.NOT_COVERED) {
 				continue;
 			}

@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connections of one client since start: a count per {@link ConnectionState} and three observations.
+ * The connections of one client since start: a count per {@link ConnectionState} and
+ * three observations.
  * <p>
- * Its size does not depend on the number of connections, and recording takes no lock: the counts are
- * {@link LongAdder}s and the observations are swapped atomically.
+ * Its size does not depend on the number of connections, and recording takes no lock: the
+ * counts are {@link LongAdder}s and the observations are swapped atomically.
  *
  * @since 0.1.0
  */
@@ -40,7 +41,8 @@ public final class ClientConnections {
 		keepIfLonger(observed);
 	}
 
-	// Written only when a connection may stay silent longer than any before, so the usual case only reads
+	// Written only when a connection may stay silent longer than any before, so the usual
+	// case only reads
 	private void keepIfLonger(ObservedKeepAlive observed) {
 		long silence = silenceSeconds(observed);
 		ObservedKeepAlive current = this.longestSilence.get();
@@ -70,7 +72,8 @@ public final class ClientConnections {
 	}
 
 	/**
-	 * Return what the most recent connection that was not {@link ConnectionState#APPLIED applied} carried.
+	 * Return what the most recent connection that was not {@link ConnectionState#APPLIED
+	 * applied} carried.
 	 * @return the observation, or {@code null} when every connection was applied
 	 */
 	public @Nullable ObservedKeepAlive lastNotApplied() {
@@ -78,8 +81,9 @@ public final class ClientConnections {
 	}
 
 	/**
-	 * Return what the connection that a NAT could see silent longest carried: one without keepalive first, then one
-	 * whose timing could not be read, then the one with the largest idle + interval.
+	 * Return what the connection that a NAT could see silent longest carried: one without
+	 * keepalive first, then one whose timing could not be read, then the one with the
+	 * largest idle + interval.
 	 * @return the observation, or {@code null} before the first connection
 	 */
 	public @Nullable ObservedKeepAlive longestSilence() {

@@ -10,11 +10,12 @@ import dev.tcpkeepalive.client.Client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the new connections of each client carried: the latest, counts per {@link ConnectionState}, and the
- * observations that say what went wrong.
+ * What the new connections of each client carried: the latest, counts per
+ * {@link ConnectionState}, and the observations that say what went wrong.
  * <p>
- * Holds one {@link ClientConnections} per {@link Client} and never a socket or connection, so it costs the same
- * whatever the number of connections and keeps nothing alive.
+ * Holds one {@link ClientConnections} per {@link Client} and never a socket or
+ * connection, so it costs the same whatever the number of connections and keeps nothing
+ * alive.
  *
  * @since 0.1.0
  */
@@ -25,9 +26,11 @@ public class KeepAliveObservations {
 	private final Map<Client, ClientConnections> connections = new EnumMap<>(Client.class);
 
 	/**
-	 * Create observations that classify each connection against what the starter asked of its client.
-	 * @param asked the settings the starter put on a client's sockets, or {@code null} when it asked nothing of it
-	 * (disabled, switched off, or its customizer never ran); called once per new connection, so it must be cheap
+	 * Create observations that classify each connection against what the starter asked of
+	 * its client.
+	 * @param asked the settings the starter put on a client's sockets, or {@code null}
+	 * when it asked nothing of it (disabled, switched off, or its customizer never ran);
+	 * called once per new connection, so it must be cheap
 	 */
 	public KeepAliveObservations(Function<Client, @Nullable TcpKeepAliveSettings> asked) {
 		this.asked = Objects.requireNonNull(asked, "'asked' must not be null");
@@ -37,7 +40,8 @@ public class KeepAliveObservations {
 	}
 
 	/**
-	 * Record what a newly connected socket carries. Called once per new connection, never per request.
+	 * Record what a newly connected socket carries. Called once per new connection, never
+	 * per request.
 	 * @param client the client that opened it
 	 * @param observed the options read back from it
 	 */

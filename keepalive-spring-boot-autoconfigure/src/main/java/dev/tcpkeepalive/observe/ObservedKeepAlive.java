@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param idleSeconds TCP_KEEPIDLE, or {@code null} when it could not be read
  * @param intervalSeconds TCP_KEEPINTVL, or {@code null} when it could not be read
  * @param count TCP_KEEPCNT, or {@code null} when it could not be read
- * @param userTimeoutMillis TCP_USER_TIMEOUT, or {@code null} when the transport cannot read it
+ * @param userTimeoutMillis TCP_USER_TIMEOUT, or {@code null} when the transport cannot
+ * read it
  * @param remoteAddress the peer the socket was connected to
  * @param observedAt when the options were read
  * @since 0.1.0
@@ -59,7 +60,8 @@ public record ObservedKeepAlive(boolean soKeepAlive, @Nullable Integer idleSecon
 			return reader.getOption(option);
 		}
 		catch (IOException | UnsupportedOperationException ex) {
-			// An unreadable option is reported as unknown rather than failing the connection
+			// An unreadable option is reported as unknown rather than failing the
+			// connection
 			return null;
 		}
 	}

@@ -17,7 +17,10 @@ public enum NettyTransport {
 	/** Linux epoll, the default on linux-x86_64 with Reactor Netty's native jar. */
 	EPOLL("epoll", "io.netty.channel.epoll.", "io.netty.channel.epoll.Epoll"),
 
-	/** Linux io_uring, preferred by Reactor Netty when its native jar is present and the kernel allows it. */
+	/**
+	 * Linux io_uring, preferred by Reactor Netty when its native jar is present and the
+	 * kernel allows it.
+	 */
 	IO_URING("io_uring", "io.netty.channel.uring.", "io.netty.channel.uring.IoUring"),
 
 	/** BSD and macOS kqueue, on which only SO_KEEPALIVE can be set. */
@@ -36,7 +39,8 @@ public enum NettyTransport {
 
 	private final @Nullable String packagePrefix;
 
-	// Looked up by name, so NettyTransportRuntimeHints registers exactly these for reflection
+	// Looked up by name, so NettyTransportRuntimeHints registers exactly these for
+	// reflection
 	private final @Nullable String availabilityCheck;
 
 	NettyTransport(String id, @Nullable String packagePrefix, @Nullable String availabilityCheck) {
@@ -73,7 +77,8 @@ public enum NettyTransport {
 	 * @return its transport
 	 */
 	public static NettyTransport of(Channel channel) {
-		// Matching on the package name never loads a transport's classes, so absent native jars cannot break this
+		// Matching on the package name never loads a transport's classes, so absent
+		// native jars cannot break this
 		for (Class<?> type = channel.getClass(); type != null; type = type.getSuperclass()) {
 			for (NettyTransport transport : values()) {
 				if (transport.packagePrefix != null && type.getName().startsWith(transport.packagePrefix)) {
@@ -85,14 +90,17 @@ public enum NettyTransport {
 	}
 
 	/**
-	 * Return the transport Reactor Netty's default loop resources pick in this JVM, on a best-effort basis.
+	 * Return the transport Reactor Netty's default loop resources pick in this JVM, on a
+	 * best-effort basis.
 	 * <p>
-	 * Follows Reactor Netty's order: NIO when {@code reactor.netty.native=false}, else io_uring, epoll or kqueue when
-	 * available, else NIO. Checking availability loads the transport's native library, as Reactor Netty would.
+	 * Follows Reactor Netty's order: NIO when {@code reactor.netty.native=false}, else
+	 * io_uring, epoll or kqueue when available, else NIO. Checking availability loads the
+	 * transport's native library, as Reactor Netty would.
 	 * @return the transport Reactor Netty would use
 	 */
 	public static NettyTransport detect() {
-		// Reactor Netty reads reactor.netty.native once per JVM; its constant is what its loops really use
+		// Reactor Netty reads reactor.netty.native once per JVM; its constant is what its
+		// loops really use
 		if (!LoopResources.DEFAULT_NATIVE) {
 			return NIO;
 		}
@@ -106,8 +114,10 @@ public enum NettyTransport {
 	}
 
 	/**
-	 * Return the class whose static {@code isAvailable()} tells whether this transport can run here.
-	 * @return the class name, or {@code null} for a transport that is always available or unknown
+	 * Return the class whose static {@code isAvailable()} tells whether this transport
+	 * can run here.
+	 * @return the class name, or {@code null} for a transport that is always available or
+	 * unknown
 	 */
 	@Nullable String availabilityCheck() {
 		return this.availabilityCheck;

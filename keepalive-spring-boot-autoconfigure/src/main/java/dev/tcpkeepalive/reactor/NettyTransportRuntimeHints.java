@@ -10,8 +10,9 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link RuntimeHintsRegistrar} for the reflective lookups of Reactor Netty support: the transport availability checks
- * of {@link NettyTransport#detect()} and the client options {@link ClientChannelOptions} reads.
+ * {@link RuntimeHintsRegistrar} for the reflective lookups of Reactor Netty support: the
+ * transport availability checks of {@link NettyTransport#detect()} and the client options
+ * {@link ClientChannelOptions} reads.
  */
 class NettyTransportRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -19,7 +20,8 @@ class NettyTransportRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		// Without Reactor Netty nothing is detected, and NettyTransport must not be loaded
+		// Without Reactor Netty nothing is detected, and NettyTransport must not be
+		// loaded
 		if (!ClassUtils.isPresent(REACTOR_NETTY, classLoader)) {
 			return;
 		}

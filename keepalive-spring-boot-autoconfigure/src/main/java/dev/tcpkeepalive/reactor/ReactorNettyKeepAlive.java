@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Keepalive for a Reactor Netty {@link HttpClient}, with the options of the transport each channel really uses.
+ * Keepalive for a Reactor Netty {@link HttpClient}, with the options of the transport
+ * each channel really uses.
  * <p>
- * Options of another transport are not applied and make Reactor Netty log {@code Unknown channel option}, so the
- * idle, interval, count and user timeout are chosen per channel, after its transport is known and before it
- * connects.
+ * Options of another transport are not applied and make Reactor Netty log
+ * {@code Unknown channel option}, so the idle, interval, count and user timeout are
+ * chosen per channel, after its transport is known and before it connects.
  *
  * @since 0.1.0
  */
@@ -32,11 +33,13 @@ public final class ReactorNettyKeepAlive {
 	}
 
 	/**
-	 * Return a client whose connections carry the keepalive settings, keeping everything else the client has.
+	 * Return a client whose connections carry the keepalive settings, keeping everything
+	 * else the client has.
 	 * <p>
-	 * Only TCP channels are touched: a Unix domain socket has no NAT to keep alive and accepts none of the options. A
-	 * keepalive option the client sets itself with {@code option(...)}, before or after this call, wins over the
-	 * settings; the others still apply.
+	 * Only TCP channels are touched: a Unix domain socket has no NAT to keep alive and
+	 * accepts none of the options. A keepalive option the client sets itself with
+	 * {@code option(...)}, before or after this call, wins over the settings; the others
+	 * still apply.
 	 * @param settings the keepalive settings
 	 * @param client the client, for example one handed to an SDK
 	 * @return a client that applies the settings to every new connection
@@ -45,18 +48,19 @@ public final class ReactorNettyKeepAlive {
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(client, "'client' must not be null");
 		Set<ChannelOption<?>> preset = Set.copyOf(client.configuration().options().keySet());
-		// Set per channel rather than as client options, which Reactor Netty would also try on a domain socket
+		// Set per channel rather than as client options, which Reactor Netty would also
+		// try on a domain socket
 		return client.doOnChannelInit((observer, channel, remoteAddress) -> apply(settings, channel,
 				ClientChannelOptions.of(channel, preset)));
 	}
 
 	/**
-	 * Apply SO_KEEPALIVE, the idle, interval, count and user timeout to a TCP channel that is not connected yet, as far
-	 * as its transport allows.
+	 * Apply SO_KEEPALIVE, the idle, interval, count and user timeout to a TCP channel
+	 * that is not connected yet, as far as its transport allows.
 	 * @param settings the keepalive settings
 	 * @param channel the channel
-	 * @return whether every setting was applied; {@code false} when the transport cannot carry one of them or the
-	 * channel is not a TCP channel
+	 * @return whether every setting was applied; {@code false} when the transport cannot
+	 * carry one of them or the channel is not a TCP channel
 	 */
 	public static boolean apply(TcpKeepAliveSettings settings, Channel channel) {
 		return apply(settings, channel, Set.of());
@@ -89,10 +93,11 @@ public final class ReactorNettyKeepAlive {
 	}
 
 	/**
-	 * Return a client that reads back the keepalive options of every new TCP connection once it is connected.
+	 * Return a client that reads back the keepalive options of every new TCP connection
+	 * once it is connected.
 	 * <p>
-	 * The observer runs on the event loop once per connection, not per request, and gets a value that holds no
-	 * reference to the channel.
+	 * The observer runs on the event loop once per connection, not per request, and gets
+	 * a value that holds no reference to the channel.
 	 * @param client the client
 	 * @param observer receives what each new connection carries
 	 * @return a client that observes its connections
@@ -100,9 +105,11 @@ public final class ReactorNettyKeepAlive {
 	public static HttpClient observe(HttpClient client, Consumer<ObservedKeepAlive> observer) {
 		Objects.requireNonNull(client, "'client' must not be null");
 		Objects.requireNonNull(observer, "'observer' must not be null");
-		// doOnConnected also fires on every acquisition of a pooled connection; channelActive fires once per socket
+		// doOnConnected also fires on every acquisition of a pooled connection;
+		// channelActive fires once per socket
 		return client.doOnChannelInit((connectionObserver, channel, remoteAddress) -> {
-			// A domain socket has no keepalive to report and must not sway the verdict on the TCP connections
+			// A domain socket has no keepalive to report and must not sway the verdict on
+			// the TCP connections
 			if (channel instanceof SocketChannel) {
 				channel.pipeline().addFirst(new Observing(observer));
 			}

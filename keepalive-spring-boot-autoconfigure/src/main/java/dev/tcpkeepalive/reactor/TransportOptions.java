@@ -8,7 +8,8 @@ import jdk.net.ExtendedSocketOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keepalive channel options one transport accepts; another transport's constants would be ignored with a warning.
+ * The keepalive channel options one transport accepts; another transport's constants
+ * would be ignored with a warning.
  *
  * @param idle TCP_KEEPIDLE
  * @param interval TCP_KEEPINTVL
@@ -24,7 +25,8 @@ record TransportOptions(ChannelOption<Integer> idle, ChannelOption<Integer> inte
 	 * @return its options, or {@code null} when only SO_KEEPALIVE can be set
 	 */
 	static @Nullable TransportOptions of(NettyTransport transport) {
-		// Each holder class is loaded only for a channel of its transport, so its jar is needed only then
+		// Each holder class is loaded only for a channel of its transport, so its jar is
+		// needed only then
 		return switch (transport) {
 			case EPOLL -> Epoll.OPTIONS;
 			case IO_URING -> IoUring.OPTIONS;
@@ -51,7 +53,8 @@ record TransportOptions(ChannelOption<Integer> idle, ChannelOption<Integer> inte
 	private static final class Nio {
 
 		// The JDK has no TCP_USER_TIMEOUT
-		static final TransportOptions OPTIONS = new TransportOptions(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE),
+		static final TransportOptions OPTIONS = new TransportOptions(
+				NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE),
 				NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL),
 				NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), null);
 

@@ -1,5 +1,6 @@
 /**
- * TCP keepalive for Reactor Netty, with the socket options of the transport each channel really uses.
+ * TCP keepalive for Reactor Netty, with the socket options of the transport each channel
+ * really uses.
  */
 @NullMarked
 package dev.tcpkeepalive.reactor;

@@ -24,7 +24,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A real servlet application on an ephemeral port, with the starter and actuator, for tests over HTTP.
+ * A real servlet application on an ephemeral port, with the starter and actuator, for
+ * tests over HTTP.
  */
 public final class RunningApplication implements AutoCloseable {
 

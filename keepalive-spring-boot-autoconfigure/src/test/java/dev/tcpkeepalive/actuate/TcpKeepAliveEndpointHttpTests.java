@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TcpKeepAliveEndpoint} over HTTP, after real requests through RestClient, RestTemplate and
- * WebClient.
+ * Tests for {@link TcpKeepAliveEndpoint} over HTTP, after real requests through
+ * RestClient, RestTemplate and WebClient.
  */
 class TcpKeepAliveEndpointHttpTests {
 
@@ -90,7 +90,8 @@ class TcpKeepAliveEndpointHttpTests {
 			JsonNode observed = client.get("observed");
 			JsonNode natSafety = report.get("natSafety");
 			if (BootLine.httpComponentsKeepsAliveByDefault()) {
-				// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3: reported as observed
+				// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3:
+				// reported as observed
 				assertObserved(observed, 5, 5, 3);
 				assertThat(natSafety.get("safe").asBoolean()).isTrue();
 			}
@@ -150,11 +151,12 @@ class TcpKeepAliveEndpointHttpTests {
 	@Configuration(proxyBeanMethods = false)
 	static class OverridingConfiguration {
 
-		// The connection manager's socket config is applied after the starter's, as a hand-tuned pool would be
+		// The connection manager's socket config is applied after the starter's, as a
+		// hand-tuned pool would be
 		@Bean
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> idleOverride() {
-			return (builder) -> builder.withConnectionManagerCustomizer((manager) -> manager.setDefaultSocketConfig(
-					SocketConfig.custom().setSoKeepAlive(true).setTcpKeepIdle(77).build()));
+			return (builder) -> builder.withConnectionManagerCustomizer((manager) -> manager
+				.setDefaultSocketConfig(SocketConfig.custom().setSoKeepAlive(true).setTcpKeepIdle(77).build()));
 		}
 
 	}

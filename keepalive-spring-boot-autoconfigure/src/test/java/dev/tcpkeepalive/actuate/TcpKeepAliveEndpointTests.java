@@ -73,7 +73,8 @@ class TcpKeepAliveEndpointTests {
 	@Test
 	void whenTheApplicationDefinesItsOwnBuilderThenItsClientIsNotCovered() {
 		this.contextRunner
-			.withBean("userBuilder", ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::httpComponents)
+			.withBean("userBuilder", ClientHttpRequestFactoryBuilder.class,
+					ClientHttpRequestFactoryBuilder::httpComponents)
 			.run((context) -> {
 				ClientDescriptor client = endpoint(context).client("http-components");
 				assertThat(client.status()).isEqualTo("not-covered");
@@ -83,12 +84,13 @@ class TcpKeepAliveEndpointTests {
 
 	@Test
 	void whenAnAppliedClientsSocketCarriesOtherValuesThenItIsPartialWithTheRealValue() {
-		withObservedSocket((socket) -> socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 77), (context, observed) -> {
-			ClientDescriptor client = endpoint(context).client("http-components");
-			assertThat(client.status()).isEqualTo("partial");
-			assertThat(client.observed().idleSeconds()).isEqualTo(77);
-			assertThat(client.reason()).contains("TCP_KEEPIDLE=77 instead of 120");
-		});
+		withObservedSocket((socket) -> socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 77),
+				(context, observed) -> {
+					ClientDescriptor client = endpoint(context).client("http-components");
+					assertThat(client.status()).isEqualTo("partial");
+					assertThat(client.observed().idleSeconds()).isEqualTo(77);
+					assertThat(client.reason()).contains("TCP_KEEPIDLE=77 instead of 120");
+				});
 	}
 
 	@Test
@@ -97,8 +99,7 @@ class TcpKeepAliveEndpointTests {
 		}, (context, observed) -> {
 			NatSafety natSafety = endpoint(context).keepAlive().natSafety();
 			assertThat(natSafety.safe()).isFalse();
-			assertThat(natSafety.worstCaseGapSeconds())
-				.isEqualTo(observed.idleSeconds() + observed.intervalSeconds());
+			assertThat(natSafety.worstCaseGapSeconds()).isEqualTo(observed.idleSeconds() + observed.intervalSeconds());
 			assertThat(natSafety.message()).startsWith("The http-components client (RestClient) can stay silent");
 		});
 	}
@@ -193,7 +194,8 @@ class TcpKeepAliveEndpointTests {
 		}
 	}
 
-	// One connection set up by the test, then two that carry the settings, as if the client recovered
+	// One connection set up by the test, then two that carry the settings, as if the
+	// client recovered
 	private void withObservedSockets(SocketSetup first, Consumer<ApplicationContext> check) {
 		try (LoopbackHttpServer server = LoopbackHttpServer.start();
 				Socket odd = new Socket(server.uri("/").getHost(), server.port());

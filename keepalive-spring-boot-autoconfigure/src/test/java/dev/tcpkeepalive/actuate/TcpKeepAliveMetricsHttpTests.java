@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the connection counts in {@code /actuator/metrics} and {@code /actuator/tcpkeepalive} of a running
- * application, after real requests through RestClient, RestTemplate and WebClient.
+ * Tests for the connection counts in {@code /actuator/metrics} and
+ * {@code /actuator/tcpkeepalive} of a running application, after real requests through
+ * RestClient, RestTemplate and WebClient.
  */
 class TcpKeepAliveMetricsHttpTests {
 

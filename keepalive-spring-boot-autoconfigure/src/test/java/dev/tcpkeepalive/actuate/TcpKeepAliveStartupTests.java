@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests that an application with the starter refuses settings a NAT would defeat, and reports safe ones as safe.
+ * Tests that an application with the starter refuses settings a NAT would defeat, and
+ * reports safe ones as safe.
  */
 class TcpKeepAliveStartupTests {
 

@@ -11,10 +11,12 @@ public final class BootLine {
 	}
 
 	/**
-	 * Return whether this is Boot 4.1 or later, whose httpcore5 5.4 turns keepalive on by itself at 5s/5s/3.
+	 * Return whether this is Boot 4.1 or later, whose httpcore5 5.4 turns keepalive on by
+	 * itself at 5s/5s/3.
 	 * <p>
-	 * Decided from Boot's version rather than from httpcore5's own defaults, so that a build that resolved the wrong
-	 * httpcore5 fails instead of quietly checking the other line's behaviour.
+	 * Decided from Boot's version rather than from httpcore5's own defaults, so that a
+	 * build that resolved the wrong httpcore5 fails instead of quietly checking the other
+	 * line's behaviour.
 	 * @return whether HttpClient 5 keeps connections alive without the starter
 	 */
 	public static boolean httpComponentsKeepsAliveByDefault() {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Tests that the jar's configuration metadata describes every property with its default, as the README does.
+ * Tests that the jar's configuration metadata describes every property with its default,
+ * as the README does.
  */
 class ConfigurationMetadataTests {
 
@@ -27,7 +28,8 @@ class ConfigurationMetadataTests {
 	private static final Pattern README_ROW = Pattern
 		.compile("^\\| `(azure\\.tcp-keepalive\\.[^`]+)` \\| (\\w+) \\|\\s*`?([^`|]*?)`?\\s*\\| (.*) \\|$");
 
-	// A row of "Recommended settings per cloud": middlebox, idle timeout, then `nat-idle-timeout` and the settings
+	// A row of "Recommended settings per cloud": middlebox, idle timeout, then
+	// `nat-idle-timeout` and the settings
 	private static final Pattern README_CLOUD_ROW = Pattern
 		.compile("^\\| [^`|]+ \\| [^`|]+ \\| `([^`]+)` \\| `[^`]+` \\| `[^`]+` \\| `\\d+` \\|$");
 
@@ -36,21 +38,21 @@ class ConfigurationMetadataTests {
 		List<Map<String, Object>> properties = metadata();
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("azure.tcp-keepalive.enabled", "azure.tcp-keepalive.idle",
-					"azure.tcp-keepalive.interval", "azure.tcp-keepalive.count",
-					"azure.tcp-keepalive.nat-idle-timeout", "azure.tcp-keepalive.user-timeout",
-					"azure.tcp-keepalive.http-components.enabled", "azure.tcp-keepalive.reactor-netty.enabled",
-					"azure.tcp-keepalive.jetty.enabled",
+					"azure.tcp-keepalive.interval", "azure.tcp-keepalive.count", "azure.tcp-keepalive.nat-idle-timeout",
+					"azure.tcp-keepalive.user-timeout", "azure.tcp-keepalive.http-components.enabled",
+					"azure.tcp-keepalive.reactor-netty.enabled", "azure.tcp-keepalive.jetty.enabled",
 					"azure.tcp-keepalive.azure-sdk.enabled",
-					// Generated from the endpoint's annotation, like every Boot endpoint's
+					// Generated from the endpoint's annotation, like every Boot
+					// endpoint's
 					"management.endpoint.tcpkeepalive.access", "management.endpoint.tcpkeepalive.cache.time-to-live");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
-		assertThat(properties).filteredOn((property) -> !property.get("name").equals("azure.tcp-keepalive.user-timeout"))
+		assertThat(properties)
+			.filteredOn((property) -> !property.get("name").equals("azure.tcp-keepalive.user-timeout"))
 			.allSatisfy((property) -> assertThat(property.get("defaultValue")).isNotNull());
-		assertThat(properties).extracting((property) -> property.get("name"), (property) -> property.get("defaultValue"))
-			.contains(tuple("azure.tcp-keepalive.idle", "120s"),
-					tuple("azure.tcp-keepalive.interval", "30s"),
-					tuple("azure.tcp-keepalive.count", 8),
-					tuple("azure.tcp-keepalive.nat-idle-timeout", "4m"),
+		assertThat(properties)
+			.extracting((property) -> property.get("name"), (property) -> property.get("defaultValue"))
+			.contains(tuple("azure.tcp-keepalive.idle", "120s"), tuple("azure.tcp-keepalive.interval", "30s"),
+					tuple("azure.tcp-keepalive.count", 8), tuple("azure.tcp-keepalive.nat-idle-timeout", "4m"),
 					tuple("azure.tcp-keepalive.enabled", true),
 					tuple("management.endpoint.tcpkeepalive.access", "read_only"));
 	}
@@ -66,8 +68,7 @@ class ConfigurationMetadataTests {
 		List<List<String>> metadata = metadata().stream()
 			.filter((property) -> ((String) property.get("name")).startsWith("azure.tcp-keepalive."))
 			.map((property) -> List.of((String) property.get("name"), simpleName((String) property.get("type")),
-					String.valueOf(property.getOrDefault("defaultValue", "")),
-					(String) property.get("description")))
+					String.valueOf(property.getOrDefault("defaultValue", "")), (String) property.get("description")))
 			.toList();
 		assertThat(readme).isNotEmpty().containsExactlyInAnyOrderElementsOf(metadata);
 	}
@@ -80,7 +81,8 @@ class ConfigurationMetadataTests {
 			.filter(Matcher::matches)
 			.map((row) -> row.group(1))
 			.toList();
-		List<Map<String, Object>> hints = read("$.hints[?(@.name == 'azure.tcp-keepalive.nat-idle-timeout')].values[*]");
+		List<Map<String, Object>> hints = read(
+				"$.hints[?(@.name == 'azure.tcp-keepalive.nat-idle-timeout')].values[*]");
 		assertThat(hints).allSatisfy((hint) -> assertThat((String) hint.get("description")).isNotBlank());
 		assertThat(hints).extracting((hint) -> hint.get("value"))
 			.containsExactly("4m", "30m", "350s", "20m")

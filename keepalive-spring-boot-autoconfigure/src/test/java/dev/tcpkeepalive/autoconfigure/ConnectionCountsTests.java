@@ -30,16 +30,16 @@ import org.springframework.web.client.RestTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the per-client connection counts, through real clients and a real server that counts the connections it
- * accepts.
+ * Tests for the per-client connection counts, through real clients and a real server that
+ * counts the connections it accepts.
  */
 class ConnectionCountsTests {
 
 	private static final int REQUESTS = 6;
 
 	private final ApplicationContextRunner runner = HttpClientsContext.runner()
-		.withConfiguration(AutoConfigurations.of(RestTemplateAutoConfiguration.class,
-				TcpKeepAliveEndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(RestTemplateAutoConfiguration.class, TcpKeepAliveEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=tcpkeepalive");
 
 	// The server's view: each distinct client port is one connection
@@ -58,7 +58,8 @@ class ConnectionCountsTests {
 				.isEqualTo("hello"));
 			assertThat(this.connections).hasSize(1);
 			assertThat(connections(context, "http-components")).isEqualTo(new ConnectionsDescriptor(1, 0, 0));
-			// A RestTemplate gets its own pool, so its requests open exactly one more connection
+			// A RestTemplate gets its own pool, so its requests open exactly one more
+			// connection
 			RestTemplate restTemplate = context.getBean(RestTemplateBuilder.class).build();
 			repeat((i) -> assertThat(restTemplate.getForObject(this.server.uri("/hello"), String.class))
 				.isEqualTo("hello"));
@@ -70,7 +71,8 @@ class ConnectionCountsTests {
 		});
 	}
 
-	// A connection goes back to the pool just after its response completes, so the next request may open another
+	// A connection goes back to the pool just after its response completes, so the next
+	// request may open another
 	@Test
 	void webClientOnReactorNettyCountsEachPooledConnectionOnceNotEachRequest() {
 		this.runner.run((context) -> {
@@ -108,7 +110,8 @@ class ConnectionCountsTests {
 			NatSafety natSafety = report.natSafety();
 			assertThat(natSafety.safe()).isFalse();
 			if (BootLine.httpComponentsKeepsAliveByDefault()) {
-				// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3: on, but not what was asked
+				// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3: on,
+				// but not what was asked
 				assertThat(httpComponents.connections()).isEqualTo(new ConnectionsDescriptor(0, 1, 0));
 				assertThat(httpComponents.lastNotApplied()).extracting("soKeepAlive", "idleSeconds", "intervalSeconds")
 					.containsExactly(true, 5, 5);
@@ -135,9 +138,10 @@ class ConnectionCountsTests {
 			assertThat(client.lastNotApplied()).isNotNull()
 				.extracting("soKeepAlive", "idleSeconds", "intervalSeconds", "count")
 				.containsExactly(true, 77, 7, 5);
-			// 77s + 7s stays below the NAT's 240s, so the override differs from the settings but is still safe
-			assertThat(endpoint(context).keepAlive().natSafety()).extracting(NatSafety::safe,
-					NatSafety::worstCaseGapSeconds)
+			// 77s + 7s stays below the NAT's 240s, so the override differs from the
+			// settings but is still safe
+			assertThat(endpoint(context).keepAlive().natSafety())
+				.extracting(NatSafety::safe, NatSafety::worstCaseGapSeconds)
 				.containsExactly(true, 84L);
 		});
 	}
@@ -159,7 +163,8 @@ class ConnectionCountsTests {
 	@Configuration(proxyBeanMethods = false)
 	static class IdleOverrideConfiguration {
 
-		// Unordered, so it runs after the starter's customizer, as a user's own tuning does
+		// Unordered, so it runs after the starter's customizer, as a user's own tuning
+		// does
 		@Bean
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> idleOverride() {
 			return (builder) -> builder.withSocketConfigCustomizer((socketConfig) -> socketConfig.setTcpKeepIdle(77));

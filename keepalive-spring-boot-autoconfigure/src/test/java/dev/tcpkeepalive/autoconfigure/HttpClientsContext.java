@@ -23,8 +23,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * An application context with Boot's HTTP client auto-configurations and the starter's, and real requests through the
- * clients it builds.
+ * An application context with Boot's HTTP client auto-configurations and the starter's,
+ * and real requests through the clients it builds.
  */
 final class HttpClientsContext {
 
@@ -36,7 +36,8 @@ final class HttpClientsContext {
 
 	static final String[] SETTINGS = { "azure.tcp-keepalive.idle=41s", "azure.tcp-keepalive.interval=7s",
 			"azure.tcp-keepalive.count=5", "azure.tcp-keepalive.user-timeout=20s",
-			// Nothing is in flight when a test's context closes, so Reactor Netty need not wait before shutting down
+			// Nothing is in flight when a test's context closes, so Reactor Netty need
+			// not wait before shutting down
 			"spring.reactor.netty.shutdown-quiet-period=0s" };
 
 	private HttpClientsContext() {
@@ -66,7 +67,8 @@ final class HttpClientsContext {
 	}
 
 	/**
-	 * Records every Reactor Netty connection, as a user's own customizers would, after the starter's.
+	 * Records every Reactor Netty connection, as a user's own customizers would, after
+	 * the starter's.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class RecordingConfiguration {

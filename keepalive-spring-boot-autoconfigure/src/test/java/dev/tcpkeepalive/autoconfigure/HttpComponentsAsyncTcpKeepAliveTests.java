@@ -33,7 +33,8 @@ class HttpComponentsAsyncTcpKeepAliveTests {
 	@Test
 	void whenWebClientUsesTheHttpComponentsConnectorThenItsSocketCarriesTheSettings() {
 		this.runner.run((context) -> {
-			assertThat(context.getBean(ClientHttpConnector.class)).isInstanceOf(HttpComponentsClientHttpConnector.class);
+			assertThat(context.getBean(ClientHttpConnector.class))
+				.isInstanceOf(HttpComponentsClientHttpConnector.class);
 			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
 			KeepAliveObservations observations = context.getBean(KeepAliveObservations.class);
 			ObservedKeepAlive observed = observations.latest(Client.HTTP_COMPONENTS_ASYNC);
@@ -42,8 +43,8 @@ class HttpComponentsAsyncTcpKeepAliveTests {
 			assertThat(observed.remoteAddress()).endsWith(":" + this.server.port());
 			assertThat(observations.latest(Client.REACTOR_NETTY)).isNull();
 			assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
-				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()
-					.isBetween(1L, 41_000L));
+				.satisfies(
+						(socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull().isBetween(1L, 41_000L));
 		});
 	}
 
@@ -65,18 +66,19 @@ class HttpComponentsAsyncTcpKeepAliveTests {
 		this.runner.withBean(ClientHttpConnectorBuilder.class, ClientHttpConnectorBuilder::httpComponents)
 			.run((context) -> {
 				assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
-				assertThat(context.getBean(KeepAliveObservations.class).latest(Client.HTTP_COMPONENTS_ASYNC))
-					.isNull();
+				assertThat(context.getBean(KeepAliveObservations.class).latest(Client.HTTP_COMPONENTS_ASYNC)).isNull();
 				assertLibraryDefaults(null);
 			});
 	}
 
-	// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3; 5.3 (Boot 4.0) leaves the kernel's default off
+	// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3; 5.3 (Boot 4.0)
+	// leaves the kernel's default off
 	private void assertLibraryDefaults(@Nullable ObservedKeepAlive observed) {
 		assertThat(IOReactorConfig.DEFAULT.isSoKeepAlive()).isEqualTo(BootLine.httpComponentsKeepsAliveByDefault());
 		if (BootLine.httpComponentsKeepsAliveByDefault()) {
 			if (observed != null) {
-				assertThat(KeepAliveValues.of(observed)).as("observed %s", observed).isEqualTo(KeepAliveValues.keepAlive(5, 5, 3));
+				assertThat(KeepAliveValues.of(observed)).as("observed %s", observed)
+					.isEqualTo(KeepAliveValues.keepAlive(5, 5, 3));
 			}
 			assertThat(KernelSockets.connectedTo(this.server.port())).singleElement()
 				.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests that RestClient, RestTemplate and HTTP service clients open sockets that really carry keepalive, read back
- * from the socket inside the JVM and from the kernel with {@code ss}.
+ * Tests that RestClient, RestTemplate and HTTP service clients open sockets that really
+ * carry keepalive, read back from the socket inside the JVM and from the kernel with
+ * {@code ss}.
  */
 class HttpComponentsKeepAliveSocketTests {
 
@@ -67,15 +68,17 @@ class HttpComponentsKeepAliveSocketTests {
 
 	@Test
 	void whenRestClientConnectsThenItsSocketCarriesTheConfiguredKeepAlive() {
-		// On Boot 4.1 this also proves the configured 7/3/4 replace httpcore5 5.4's own 5/5/3 default
+		// On Boot 4.1 this also proves the configured 7/3/4 replace httpcore5 5.4's own
+		// 5/5/3 default
 		run(new ApplicationContextRunner(), (context) -> restClientGet(context, "/hello"));
 	}
 
 	@Test
 	void whenRestTemplateConnectsThenItsSocketCarriesTheConfiguredKeepAlive() {
-		run(new ApplicationContextRunner(), (context) -> context.getBean(RestTemplateBuilder.class)
-			.build()
-			.getForObject(this.server.uri("/hello"), String.class));
+		run(new ApplicationContextRunner(),
+				(context) -> context.getBean(RestTemplateBuilder.class)
+					.build()
+					.getForObject(this.server.uri("/hello"), String.class));
 	}
 
 	@Test
@@ -98,7 +101,8 @@ class HttpComponentsKeepAliveSocketTests {
 			.run((context) -> {
 				RestClient client = context.getBean(RestClient.Builder.class).build();
 				assertThatExceptionOfType(ResourceAccessException.class)
-					.isThrownBy(() -> client.get().uri(this.server.uri("/slow?seconds=3")).retrieve().body(String.class))
+					.isThrownBy(
+							() -> client.get().uri(this.server.uri("/slow?seconds=3")).retrieve().body(String.class))
 					.withRootCauseInstanceOf(SocketTimeoutException.class);
 				assertThat(KeepAliveValues.of(latest(context))).isEqualTo(KeepAliveValues.keepAlive(7, 3, 4));
 			});
@@ -107,8 +111,7 @@ class HttpComponentsKeepAliveSocketTests {
 	@Test
 	void whenTheUserHasOwnCustomizersThenBothTheirsAndKeepAliveApply() {
 		run(new ApplicationContextRunner().withUserConfiguration(UserCustomizerConfiguration.class),
-				(context) -> restClientGet(context, "/user-agent"),
-				"user-agent-from-user");
+				(context) -> restClientGet(context, "/user-agent"), "user-agent-from-user");
 	}
 
 	@Test
@@ -121,14 +124,17 @@ class HttpComponentsKeepAliveSocketTests {
 				ObservedKeepAlive observed = latest(context);
 				List<KernelSockets.Entry> kernel = kernelView();
 				assertThat(kernel).isNotEmpty();
-				assertThat(SocketConfig.DEFAULT.isSoKeepAlive()).isEqualTo(BootLine.httpComponentsKeepsAliveByDefault());
+				assertThat(SocketConfig.DEFAULT.isSoKeepAlive())
+					.isEqualTo(BootLine.httpComponentsKeepsAliveByDefault());
 				if (BootLine.httpComponentsKeepsAliveByDefault()) {
 					// httpcore5 5.4 (Boot 4.1) turns keepalive on by itself at 5s/5s/3
-					assertThat(KeepAliveValues.of(observed)).as("observed %s", observed).isEqualTo(KeepAliveValues.keepAlive(5, 5, 3));
+					assertThat(KeepAliveValues.of(observed)).as("observed %s", observed)
+						.isEqualTo(KeepAliveValues.keepAlive(5, 5, 3));
 					assertThat(kernel).allSatisfy((entry) -> assertThat(entry.keepAliveRemainingMillis()).isNotNull());
 				}
 				else {
-					// httpcore5 5.3 (Boot 4.0) leaves keepalive off: the kernel's 7200s default never runs
+					// httpcore5 5.3 (Boot 4.0) leaves keepalive off: the kernel's 7200s
+					// default never runs
 					assertThat(observed.soKeepAlive()).isFalse();
 					assertThat(observed.idleSeconds()).isEqualTo(7200);
 					assertThat(kernel).allSatisfy((entry) -> assertThat(entry.keepAliveRemainingMillis()).isNull());
@@ -160,7 +166,8 @@ class HttpComponentsKeepAliveSocketTests {
 		assertThat(observed.idleSeconds()).isEqualTo(7);
 		assertThat(observed.intervalSeconds()).isEqualTo(3);
 		assertThat(observed.count()).isEqualTo(4);
-		// The pooled connection is still open: the kernel must show a running keepalive timer below idle
+		// The pooled connection is still open: the kernel must show a running keepalive
+		// timer below idle
 		assertThat(kernelView()).isNotEmpty()
 			.allSatisfy((entry) -> assertThat(entry.keepAliveRemainingMillis()).isNotNull()
 				.isPositive()

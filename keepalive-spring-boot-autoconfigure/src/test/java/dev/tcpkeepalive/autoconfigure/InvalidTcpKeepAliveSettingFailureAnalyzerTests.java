@@ -22,31 +22,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for {@link InvalidTcpKeepAliveSettingFailureAnalyzer}, through a real failed application start.
+ * Tests for {@link InvalidTcpKeepAliveSettingFailureAnalyzer}, through a real failed
+ * application start.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidTcpKeepAliveSettingFailureAnalyzerTests {
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			azure.tcp-keepalive.idle=0           | azure.tcp-keepalive.idle         | 0s     | 1s..32767s in whole seconds
-			azure.tcp-keepalive.idle=40000s      | azure.tcp-keepalive.idle         | 40000s | 1s..32767s in whole seconds
-			azure.tcp-keepalive.idle=1500ms      | azure.tcp-keepalive.idle         | 1500ms | 1s..32767s in whole seconds
-			azure.tcp-keepalive.interval=0       | azure.tcp-keepalive.interval     | 0s     | 1s..32767s in whole seconds
-			azure.tcp-keepalive.count=0          | azure.tcp-keepalive.count        | 0      | 1..127
-			azure.tcp-keepalive.count=200        | azure.tcp-keepalive.count        | 200    | 1..127
-			azure.tcp-keepalive.user-timeout=-1s | azure.tcp-keepalive.user-timeout | -1s    | 0..2147483647ms
-			azure.tcp-keepalive.user-timeout=25d | azure.tcp-keepalive.user-timeout | 2160000s | 0..2147483647ms
-			azure.tcp-keepalive.user-timeout=99999999999999d | azure.tcp-keepalive.user-timeout | 8639999999999913600s | 0..2147483647ms
-			azure.tcp-keepalive.user-timeout=1500us | azure.tcp-keepalive.user-timeout | 1500000ns | 0..2147483647ms
-			azure.tcp-keepalive.idle=5m          | azure.tcp-keepalive.idle         | 300s (idle 300s + interval 30s = 330s, nat-idle-timeout 240s) | idle + interval < nat-idle-timeout (240s)
-			azure.tcp-keepalive.idle=210s        | azure.tcp-keepalive.idle         | 210s (idle 210s + interval 30s = 240s, nat-idle-timeout 240s) | idle + interval < nat-idle-timeout (240s)
-			azure.tcp-keepalive.nat-idle-timeout=2s | azure.tcp-keepalive.nat-idle-timeout | 2s | 3s or more in whole seconds
-			azure.tcp-keepalive.nat-idle-timeout=4500ms | azure.tcp-keepalive.nat-idle-timeout | 4500ms | 3s or more in whole seconds
-			azure.tcp-keepalive.idle=            | azure.tcp-keepalive.idle         |        | a value; an empty value is not a default
-			azure.tcp-keepalive.interval=        | azure.tcp-keepalive.interval     |        | a value; an empty value is not a default
-			azure.tcp-keepalive.nat-idle-timeout= | azure.tcp-keepalive.nat-idle-timeout |   | a value; an empty value is not a default
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					azure.tcp-keepalive.idle=0           | azure.tcp-keepalive.idle         | 0s     | 1s..32767s in whole seconds
+					azure.tcp-keepalive.idle=40000s      | azure.tcp-keepalive.idle         | 40000s | 1s..32767s in whole seconds
+					azure.tcp-keepalive.idle=1500ms      | azure.tcp-keepalive.idle         | 1500ms | 1s..32767s in whole seconds
+					azure.tcp-keepalive.interval=0       | azure.tcp-keepalive.interval     | 0s     | 1s..32767s in whole seconds
+					azure.tcp-keepalive.count=0          | azure.tcp-keepalive.count        | 0      | 1..127
+					azure.tcp-keepalive.count=200        | azure.tcp-keepalive.count        | 200    | 1..127
+					azure.tcp-keepalive.user-timeout=-1s | azure.tcp-keepalive.user-timeout | -1s    | 0..2147483647ms
+					azure.tcp-keepalive.user-timeout=25d | azure.tcp-keepalive.user-timeout | 2160000s | 0..2147483647ms
+					azure.tcp-keepalive.user-timeout=99999999999999d | azure.tcp-keepalive.user-timeout | 8639999999999913600s | 0..2147483647ms
+					azure.tcp-keepalive.user-timeout=1500us | azure.tcp-keepalive.user-timeout | 1500000ns | 0..2147483647ms
+					azure.tcp-keepalive.idle=5m          | azure.tcp-keepalive.idle         | 300s (idle 300s + interval 30s = 330s, nat-idle-timeout 240s) | idle + interval < nat-idle-timeout (240s)
+					azure.tcp-keepalive.idle=210s        | azure.tcp-keepalive.idle         | 210s (idle 210s + interval 30s = 240s, nat-idle-timeout 240s) | idle + interval < nat-idle-timeout (240s)
+					azure.tcp-keepalive.nat-idle-timeout=2s | azure.tcp-keepalive.nat-idle-timeout | 2s | 3s or more in whole seconds
+					azure.tcp-keepalive.nat-idle-timeout=4500ms | azure.tcp-keepalive.nat-idle-timeout | 4500ms | 3s or more in whole seconds
+					azure.tcp-keepalive.idle=            | azure.tcp-keepalive.idle         |        | a value; an empty value is not a default
+					azure.tcp-keepalive.interval=        | azure.tcp-keepalive.interval     |        | a value; an empty value is not a default
+					azure.tcp-keepalive.nat-idle-timeout= | azure.tcp-keepalive.nat-idle-timeout |   | a value; an empty value is not a default
+					""")
 	void whenAPropertyIsInvalidThenStartupFailsWithAReportNamingItsValueAndRange(String property, String name,
 			@Nullable String value, String range, CapturedOutput output) {
 		value = (value != null) ? value : "";

@@ -40,8 +40,8 @@ class KeepAliveReporterTests {
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(HttpClientAutoConfiguration.class,
 			ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 			TcpKeepAliveAutoConfiguration.class, ReactorNettyTcpKeepAliveAutoConfiguration.class,
-			ReactiveWebRestClientAutoConfiguration.class,
-			RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class, WebClientAutoConfiguration.class);
+			ReactiveWebRestClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+			RestTemplateAutoConfiguration.class, WebClientAutoConfiguration.class);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS);
@@ -54,8 +54,7 @@ class KeepAliveReporterTests {
 			assertThat(coverage).isNotNull();
 			assertThat(coverage.status()).isEqualTo(Status.APPLIED);
 			assertThat(coverage.usedBy()).containsExactly("RestClient", "RestTemplate");
-			assertThat(status(context, Client.REACTOR_NETTY).usedBy())
-				.containsExactly("WebClient");
+			assertThat(status(context, Client.REACTOR_NETTY).usedBy()).containsExactly("WebClient");
 		});
 		assertThat(output).containsOnlyOnce("TCP keepalive idle=120s, interval=30s, count=8, user-timeout=unset, "
 				+ "nat-idle-timeout=240s; applied to: http-components (RestClient, RestTemplate), reactor-netty (WebClient)");
@@ -123,7 +122,8 @@ class KeepAliveReporterTests {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
 			ready(context.getSourceApplicationContext());
 			List<ClientStatus> clients = context.getBean(KeepAliveReporter.class).report().clients();
-			assertThat(clients).isNotEmpty().allSatisfy((client) -> assertThat(client.status()).isEqualTo(Status.DISABLED));
+			assertThat(clients).isNotEmpty()
+				.allSatisfy((client) -> assertThat(client.status()).isEqualTo(Status.DISABLED));
 		});
 		assertThat(output).contains("TCP keepalive is disabled (azure.tcp-keepalive.enabled=false)")
 			.doesNotContain("WARN");
@@ -170,7 +170,8 @@ class KeepAliveReporterTests {
 			String channel = reactor.netty.http.client.HttpClient.create()
 				.get()
 				.uri(server.uri("/hello"))
-				.responseConnection((response, connection) -> Mono.just(connection.channel().getClass().getSimpleName()))
+				.responseConnection(
+						(response, connection) -> Mono.just(connection.channel().getClass().getSimpleName()))
 				.blockLast();
 			this.contextRunner.run((context) -> {
 				String transport = context.getBean(KeepAliveReporter.class).nettyTransport().id();
@@ -185,7 +186,8 @@ class KeepAliveReporterTests {
 			.run((context) -> assertThat(context.getBean(KeepAliveReporter.class).nettyTransport()).isNull());
 	}
 
-	// What SpringApplication publishes once the application has started; a context runner does not
+	// What SpringApplication publishes once the application has started; a context runner
+	// does not
 	private static void ready(ConfigurableApplicationContext context) {
 		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
 	}

@@ -53,8 +53,9 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 			HttpClientsContext.getWithWebClient(context, this.server);
 			ChannelSnapshot snapshot = context.getBean(ChannelSnapshot.Recorder.class).next();
 			assertThat(snapshot.transport()).isEqualTo(NettyTransport.NIO);
-			assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
-					ChannelSnapshot::count)
+			assertThat(snapshot)
+				.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+						ChannelSnapshot::count)
 				.containsExactly(true, 41, 7, 5);
 			assertThat(output).doesNotContain("Unknown channel option");
 		});
@@ -76,8 +77,7 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 
 	@Test
 	void whenAReactiveWebAppsRestClientUsesTheReactorFactoryThenItsSocketCarriesTheSettings() {
-		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(HttpClientsContext.AUTO_CONFIGURATIONS)
+		new ReactiveWebApplicationContextRunner().withConfiguration(HttpClientsContext.AUTO_CONFIGURATIONS)
 			.withConfiguration(AutoConfigurations.of(ReactiveWebRestClientAutoConfiguration.class))
 			.withUserConfiguration(HttpClientsContext.RecordingConfiguration.class)
 			.withPropertyValues(HttpClientsContext.SETTINGS)
@@ -156,7 +156,6 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 		});
 	}
 
-
 	interface ReactiveUpstream {
 
 		@GetExchange("/hello")
@@ -196,8 +195,8 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 		@Bean
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> channelInitCustomizer(
 				AtomicInteger channelInits) {
-			return (builder) -> builder.withHttpClientCustomizer((client) -> client
-				.doOnChannelInit((observer, channel, address) -> channelInits.incrementAndGet()));
+			return (builder) -> builder.withHttpClientCustomizer(
+					(client) -> client.doOnChannelInit((observer, channel, address) -> channelInits.incrementAndGet()));
 		}
 
 	}

@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Tests that auto-configured Reactor Netty clients carry keepalive on the transport Reactor Netty picks in this JVM.
+ * Tests that auto-configured Reactor Netty clients carry keepalive on the transport
+ * Reactor Netty picks in this JVM.
  * <p>
- * The build runs this class once per transport (epoll by default, NIO, io_uring) and names the expected one in the
- * {@code keepalive.test.netty-transport} system property.
+ * The build runs this class once per transport (epoll by default, NIO, io_uring) and
+ * names the expected one in the {@code keepalive.test.netty-transport} system property.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReactorNettyTransportTests {
@@ -45,7 +46,8 @@ class ReactorNettyTransportTests {
 
 	@Test
 	void whenWebClientConnectsThenItsSocketCarriesTheSettingsOfTheTransportInUse(CapturedOutput output) {
-		this.runner.run((context) -> assertRequestCarriesKeepAlive(context, HttpClientsContext::getWithWebClient, output));
+		this.runner
+			.run((context) -> assertRequestCarriesKeepAlive(context, HttpClientsContext::getWithWebClient, output));
 	}
 
 	@Test
@@ -62,8 +64,9 @@ class ReactorNettyTransportTests {
 		assertThat(snapshot.transport()).isEqualTo(expected).isEqualTo(NettyTransport.detect());
 		// What the endpoint reports as platform.nettyTransport
 		assertThat(context.getBean(KeepAliveReporter.class).nettyTransport()).isEqualTo(expected);
-		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
-				ChannelSnapshot::count)
+		assertThat(snapshot)
+			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+					ChannelSnapshot::count)
 			.containsExactly(true, 41, 7, 5);
 		Integer userTimeout = (expected != NettyTransport.NIO) ? 20_000 : null;
 		assertThat(snapshot.userTimeout()).isEqualTo(userTimeout);
@@ -76,9 +79,11 @@ class ReactorNettyTransportTests {
 			.singleElement()
 			.satisfies((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull().isBetween(1L, 41_000L));
 		assertThat(output).doesNotContain("Unknown channel option");
-		// What SpringApplication publishes once the application has started, when the startup lines are logged
+		// What SpringApplication publishes once the application has started, when the
+		// startup lines are logged
 		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
-		// NIO has no TCP_USER_TIMEOUT: said once, at WARN, at startup; the native transports carry it
+		// NIO has no TCP_USER_TIMEOUT: said once, at WARN, at startup; the native
+		// transports carry it
 		if (expected == NettyTransport.NIO) {
 			assertThat(output.toString().lines().filter((line) -> line.contains("partial for reactor-netty")))
 				.singleElement()

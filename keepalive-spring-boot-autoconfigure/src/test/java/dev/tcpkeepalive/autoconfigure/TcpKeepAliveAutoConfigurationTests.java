@@ -32,7 +32,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TcpKeepAliveAutoConfiguration} and {@link ReactiveWebRestClientAutoConfiguration}.
+ * Tests for {@link TcpKeepAliveAutoConfiguration} and
+ * {@link ReactiveWebRestClientAutoConfiguration}.
  */
 class TcpKeepAliveAutoConfigurationTests {
 
@@ -66,8 +67,9 @@ class TcpKeepAliveAutoConfigurationTests {
 
 	@Test
 	void whenHttpComponentsIsPresentThenBootsBuilderMakesSocketsWithTheSettings() {
-		this.contextRunner.withPropertyValues("azure.tcp-keepalive.idle=43s", "azure.tcp-keepalive.interval=6s",
-				"azure.tcp-keepalive.count=4")
+		this.contextRunner
+			.withPropertyValues("azure.tcp-keepalive.idle=43s", "azure.tcp-keepalive.interval=6s",
+					"azure.tcp-keepalive.count=4")
 			.run((context) -> assertThat(KeepAliveValues.of(requestThroughBootsBuilder(context)))
 				.isEqualTo(KeepAliveValues.keepAlive(43, 6, 4)));
 	}
@@ -77,19 +79,18 @@ class TcpKeepAliveAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(TcpKeepAliveSettings.class);
 			assertThat(httpComponentsCustomizers(context)).doesNotContainKey("httpComponentsTcpKeepAliveCustomizer");
-			// Observing stays on, so the endpoint can show the kernel defaults the sockets really carry
+			// Observing stays on, so the endpoint can show the kernel defaults the
+			// sockets really carry
 			assertThat(context).hasSingleBean(KeepAliveObservations.class);
 		});
 	}
 
 	@Test
 	void whenHttpComponentsIsDisabledThenItsCustomizerBacksOff() {
-		this.contextRunner.withPropertyValues("azure.tcp-keepalive.http-components.enabled=false")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(TcpKeepAliveSettings.class);
-				assertThat(httpComponentsCustomizers(context))
-					.doesNotContainKey("httpComponentsTcpKeepAliveCustomizer");
-			});
+		this.contextRunner.withPropertyValues("azure.tcp-keepalive.http-components.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(TcpKeepAliveSettings.class);
+			assertThat(httpComponentsCustomizers(context)).doesNotContainKey("httpComponentsTcpKeepAliveCustomizer");
+		});
 	}
 
 	@Test
@@ -130,7 +131,8 @@ class TcpKeepAliveAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(ClientHttpRequestFactoryBuilder.class));
 	}
 
-	// A real request through a factory from the builder bean Boot's clients use, read back from its socket
+	// A real request through a factory from the builder bean Boot's clients use, read
+	// back from its socket
 	private static ObservedKeepAlive requestThroughBootsBuilder(ApplicationContext context) {
 		try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
 			ClientHttpRequestFactory factory = context.getBean(ClientHttpRequestFactoryBuilder.class).build();

@@ -49,8 +49,8 @@ class TcpKeepAliveEndpointAutoConfigurationTests {
 	@Test
 	void whenAccessIsNoneThenThereIsNoEndpointBean() {
 		this.contextRunner
-			.withInitializer((context) -> context.getEnvironment()
-				.setConversionService(new ApplicationConversionService()))
+			.withInitializer(
+					(context) -> context.getEnvironment().setConversionService(new ApplicationConversionService()))
 			.withPropertyValues("management.endpoints.web.exposure.include=tcpkeepalive",
 					"management.endpoint.tcpkeepalive.access=none")
 			.run((context) -> assertThat(context).doesNotHaveBean(TcpKeepAliveEndpoint.class));
@@ -80,7 +80,8 @@ class TcpKeepAliveEndpointAutoConfigurationTests {
 
 	@Test
 	void bootSkipsTheEndpointConfigurationBeforeLoadingItWhenActuatorIsAbsent() throws IOException {
-		// Without actuator the condition class itself is missing, so Boot must filter on this metadata first
+		// Without actuator the condition class itself is missing, so Boot must filter on
+		// this metadata first
 		Properties metadata = PropertiesLoaderUtils
 			.loadAllProperties("META-INF/spring-autoconfigure-metadata.properties");
 		assertThat(metadata.getProperty(TcpKeepAliveEndpointAutoConfiguration.class.getName() + ".ConditionalOnClass"))
@@ -107,16 +108,15 @@ class TcpKeepAliveEndpointAutoConfigurationTests {
 
 	@Test
 	void whenAccessIsNoneThenTheEndpointAnswers404OverHttp() {
-		try (RunningApplication app = RunningApplication.start(
-				"management.endpoints.web.exposure.include=tcpkeepalive", "management.endpoint.tcpkeepalive.access=none")) {
+		try (RunningApplication app = RunningApplication.start("management.endpoints.web.exposure.include=tcpkeepalive",
+				"management.endpoint.tcpkeepalive.access=none")) {
 			assertThat(app.status("/actuator/tcpkeepalive", "GET")).isEqualTo(404);
 		}
 	}
 
 	@Test
 	void nothingIsWritableEvenWithUnrestrictedAccess() {
-		try (RunningApplication app = RunningApplication.start(
-				"management.endpoints.web.exposure.include=tcpkeepalive",
+		try (RunningApplication app = RunningApplication.start("management.endpoints.web.exposure.include=tcpkeepalive",
 				"management.endpoint.tcpkeepalive.access=unrestricted")) {
 			assertThat(app.status("/actuator/tcpkeepalive", "GET")).isEqualTo(200);
 			assertThat(app.status("/actuator/tcpkeepalive", "POST")).isEqualTo(405);
@@ -127,8 +127,8 @@ class TcpKeepAliveEndpointAutoConfigurationTests {
 
 	@Test
 	void anUnknownClientAnswers404() {
-		try (RunningApplication app = RunningApplication.start(
-				"management.endpoints.web.exposure.include=tcpkeepalive")) {
+		try (RunningApplication app = RunningApplication
+			.start("management.endpoints.web.exposure.include=tcpkeepalive")) {
 			assertThat(app.status("/actuator/tcpkeepalive/http-components", "GET")).isEqualTo(200);
 			assertThat(app.status("/actuator/tcpkeepalive/no-such-client", "GET")).isEqualTo(404);
 			assertThat(app.status("/actuator/tcpkeepalive/jetty", "GET")).isEqualTo(404);

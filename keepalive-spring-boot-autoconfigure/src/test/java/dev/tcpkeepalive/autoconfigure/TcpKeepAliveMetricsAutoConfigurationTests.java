@@ -40,8 +40,8 @@ class TcpKeepAliveMetricsAutoConfigurationTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.find(KeepAliveMeterBinder.CONNECTIONS).functionCounters())
 				.extracting((counter) -> counter.getId().getTag("client") + "/" + counter.getId().getTag("state"))
-				.containsExactlyInAnyOrder("http-components/applied", "http-components/differs",
-						"http-components/off", "reactor-netty/applied", "reactor-netty/differs", "reactor-netty/off");
+				.containsExactlyInAnyOrder("http-components/applied", "http-components/differs", "http-components/off",
+						"reactor-netty/applied", "reactor-netty/differs", "reactor-netty/off");
 			assertThat(counter(registry, "http-components", "applied").getId().getDescription()).isNotBlank();
 			RestClient restClient = context.getBean(RestClient.Builder.class).build();
 			for (int i = 0; i < 3; i++) {

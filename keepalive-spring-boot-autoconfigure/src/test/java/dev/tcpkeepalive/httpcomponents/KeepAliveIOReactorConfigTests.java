@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link KeepAliveIOReactorConfig} and {@link ObservingIOSessionListener} on a hand-built async client.
+ * Tests for {@link KeepAliveIOReactorConfig} and {@link ObservingIOSessionListener} on a
+ * hand-built async client.
  */
 class KeepAliveIOReactorConfigTests {
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link KeepAliveSocketConfig} and {@link ObservingConnectionFactory} on a hand-built HttpClient 5.
+ * Tests for {@link KeepAliveSocketConfig} and {@link ObservingConnectionFactory} on a
+ * hand-built HttpClient 5.
  */
 class KeepAliveSocketConfigTests {
 
@@ -62,7 +63,8 @@ class KeepAliveSocketConfigTests {
 				assertThat(status).isEqualTo(200);
 			}
 		}
-		// Three requests over one pooled connection: the socket is read back once, when it connects
+		// Three requests over one pooled connection: the socket is read back once, when
+		// it connects
 		assertThat(connections[0]).isOne();
 		assertThat(KeepAliveValues.of(observed.get())).isEqualTo(KeepAliveValues.keepAlive(9, 4, 5));
 	}

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ConnectionState}: a unit check beside the real-socket tests of the counts.
+ * Tests for {@link ConnectionState}: a unit check beside the real-socket tests of the
+ * counts.
  */
 class ConnectionStateTests {
 

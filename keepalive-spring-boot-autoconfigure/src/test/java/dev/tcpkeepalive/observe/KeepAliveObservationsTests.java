@@ -63,7 +63,8 @@ class KeepAliveObservationsTests {
 				int idleOffset = thread;
 				runs.add(CompletableFuture.runAsync(() -> {
 					for (int i = 0; i < perThread; i++) {
-						// Idle 120 is applied; the others differ, the largest being 120 + threads - 1
+						// Idle 120 is applied; the others differ, the largest being 120 +
+						// threads - 1
 						this.observations.record(Client.HTTP_COMPONENTS,
 								observed(true, 120 + ((i % 2 == 0) ? 0 : idleOffset), 30, 8, null));
 					}

@@ -5,7 +5,8 @@ import org.assertj.core.groups.Tuple;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The keepalive values of an observation as one tuple, so that a failed comparison prints every value.
+ * The keepalive values of an observation as one tuple, so that a failed comparison prints
+ * every value.
  */
 public final class KeepAliveValues {
 
@@ -22,7 +23,8 @@ public final class KeepAliveValues {
 	}
 
 	/**
-	 * Return the values of a socket with keepalive on at the given idle, interval and count.
+	 * Return the values of a socket with keepalive on at the given idle, interval and
+	 * count.
 	 * @param idleSeconds idle
 	 * @param intervalSeconds interval
 	 * @param count count

@@ -16,15 +16,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The keepalive options a connected Netty channel carries, read in the test with each transport's own constants
- * rather than through the code under test.
+ * The keepalive options a connected Netty channel carries, read in the test with each
+ * transport's own constants rather than through the code under test.
  *
  * @param transport the channel's transport
  * @param soKeepAlive SO_KEEPALIVE
  * @param idle TCP_KEEPIDLE in seconds
  * @param interval TCP_KEEPINTVL in seconds
  * @param count TCP_KEEPCNT
- * @param userTimeout TCP_USER_TIMEOUT in milliseconds, {@code null} where the transport cannot read it
+ * @param userTimeout TCP_USER_TIMEOUT in milliseconds, {@code null} where the transport
+ * cannot read it
  * @param connectTimeoutMillis the channel's connect timeout
  * @param localPort the local port, to find the socket with {@code ss}
  */
@@ -37,16 +38,19 @@ public record ChannelSnapshot(NettyTransport transport, boolean soKeepAlive, @Nu
 		ChannelConfig config = channel.config();
 		boolean keepAlive = Boolean.TRUE.equals(config.getOption(ChannelOption.SO_KEEPALIVE));
 		int localPort = ((InetSocketAddress) channel.localAddress()).getPort();
-		// Each branch names its transport's classes, which are loaded only when a channel of that transport exists
+		// Each branch names its transport's classes, which are loaded only when a channel
+		// of that transport exists
 		return switch (transport) {
 			case EPOLL -> new ChannelSnapshot(transport, keepAlive, config.getOption(EpollChannelOption.TCP_KEEPIDLE),
-					config.getOption(EpollChannelOption.TCP_KEEPINTVL), config.getOption(EpollChannelOption.TCP_KEEPCNT),
+					config.getOption(EpollChannelOption.TCP_KEEPINTVL),
+					config.getOption(EpollChannelOption.TCP_KEEPCNT),
 					config.getOption(EpollChannelOption.TCP_USER_TIMEOUT), config.getConnectTimeoutMillis(), localPort);
-			case IO_URING -> new ChannelSnapshot(transport, keepAlive,
-					config.getOption(IoUringChannelOption.TCP_KEEPIDLE),
-					config.getOption(IoUringChannelOption.TCP_KEEPINTVL),
-					config.getOption(IoUringChannelOption.TCP_KEEPCNT),
-					config.getOption(IoUringChannelOption.TCP_USER_TIMEOUT), config.getConnectTimeoutMillis(), localPort);
+			case IO_URING ->
+				new ChannelSnapshot(transport, keepAlive, config.getOption(IoUringChannelOption.TCP_KEEPIDLE),
+						config.getOption(IoUringChannelOption.TCP_KEEPINTVL),
+						config.getOption(IoUringChannelOption.TCP_KEEPCNT),
+						config.getOption(IoUringChannelOption.TCP_USER_TIMEOUT), config.getConnectTimeoutMillis(),
+						localPort);
 			case NIO -> new ChannelSnapshot(transport, keepAlive,
 					config.getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE)),
 					config.getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL)),
@@ -57,7 +61,8 @@ public record ChannelSnapshot(NettyTransport transport, boolean soKeepAlive, @Nu
 	}
 
 	/**
-	 * Return TCP_KEEPIDLE as a user names it for the transport Reactor Netty runs on in this JVM.
+	 * Return TCP_KEEPIDLE as a user names it for the transport Reactor Netty runs on in
+	 * this JVM.
 	 * @return the option
 	 */
 	public static ChannelOption<Integer> idleOption() {

@@ -28,15 +28,15 @@ class NettyTransportRuntimeHintsTests {
 	void theEpollAndIoUringAvailabilityChecksCanBeInvokedReflectively() {
 		RuntimeHints hints = registerHints(getClass().getClassLoader());
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Epoll.class, "isAvailable")).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(IoUring.class, "isAvailable"))
-			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(IoUring.class, "isAvailable")).accepts(hints);
 	}
 
 	@Test
 	void everyAvailabilityCheckThatDetectLooksUpAndIsPresentCanBeInvokedReflectively() throws Exception {
 		ClassLoader classLoader = getClass().getClassLoader();
 		RuntimeHints hints = registerHints(classLoader);
-		assertThat(NettyTransport.NATIVE).allSatisfy((transport) -> assertThat(transport.availabilityCheck()).isNotNull());
+		assertThat(NettyTransport.NATIVE)
+			.allSatisfy((transport) -> assertThat(transport.availabilityCheck()).isNotNull());
 		assertThat(NettyTransport.NATIVE)
 			.filteredOn((transport) -> ClassUtils.isPresent(transport.availabilityCheck(), classLoader))
 			.contains(NettyTransport.EPOLL, NettyTransport.IO_URING)

@@ -65,8 +65,9 @@ class ReactorNettyKeepAliveTests {
 		get(ReactorNettyKeepAlive.apply(SETTINGS, this.recorder.record(HttpClient.create(this.provider))));
 		ChannelSnapshot snapshot = this.recorder.next();
 		assertThat(snapshot.transport()).isEqualTo(NettyTransport.detect());
-		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
-				ChannelSnapshot::count)
+		assertThat(snapshot)
+			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+					ChannelSnapshot::count)
 			.containsExactly(true, 41, 7, 5);
 		if (snapshot.transport() != NettyTransport.NIO) {
 			assertThat(snapshot.userTimeout()).isEqualTo(20_000);
@@ -80,15 +81,17 @@ class ReactorNettyKeepAliveTests {
 		get(ReactorNettyKeepAlive.apply(SETTINGS, this.recorder.record(client)));
 		ChannelSnapshot snapshot = this.recorder.next();
 		assertThat(snapshot.transport()).isEqualTo(NettyTransport.NIO);
-		assertThat(snapshot).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
-				ChannelSnapshot::count)
+		assertThat(snapshot)
+			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+					ChannelSnapshot::count)
 			.containsExactly(true, 41, 7, 5);
 		assertThat(output).doesNotContain("Unknown channel option");
 	}
 
 	@Test
 	void whenOptionsOfAnotherTransportAreSetThenTheyAreIgnoredWithAWarning(CapturedOutput output) {
-		// The trap the per-channel choice avoids; it also shows the log capture sees Reactor Netty's warning
+		// The trap the per-channel choice avoids; it also shows the log capture sees
+		// Reactor Netty's warning
 		HttpClient client = HttpClient.create(this.provider)
 			.runOn(this.nioLoops, false)
 			.option(EpollChannelOption.TCP_KEEPIDLE, 41);
@@ -114,14 +117,16 @@ class ReactorNettyKeepAliveTests {
 		HttpClient before = ReactorNettyKeepAlive.apply(SETTINGS,
 				HttpClient.create(this.provider).option(ChannelSnapshot.idleOption(), 77));
 		get(this.recorder.record(before));
-		assertThat(this.recorder.next()).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle,
-				ChannelSnapshot::interval, ChannelSnapshot::count)
+		assertThat(this.recorder.next())
+			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+					ChannelSnapshot::count)
 			.containsExactly(true, 77, 7, 5);
 		HttpClient after = ReactorNettyKeepAlive.apply(SETTINGS, HttpClient.create(this.provider))
 			.option(ChannelSnapshot.idleOption(), 78);
 		get(this.recorder.record(after));
-		assertThat(this.recorder.next()).extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle,
-				ChannelSnapshot::interval, ChannelSnapshot::count)
+		assertThat(this.recorder.next())
+			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
+					ChannelSnapshot::count)
 			.containsExactly(true, 78, 7, 5);
 	}
 
@@ -160,7 +165,8 @@ class ReactorNettyKeepAliveTests {
 			get(client);
 		}
 		ChannelSnapshot snapshot = this.recorder.next();
-		// The recorder sees every acquisition of the pooled connection: three requests, one socket
+		// The recorder sees every acquisition of the pooled connection: three requests,
+		// one socket
 		assertThat(this.recorder.next().localPort()).isEqualTo(snapshot.localPort());
 		assertThat(this.recorder.next().localPort()).isEqualTo(snapshot.localPort());
 		assertThat(observed).singleElement().satisfies((observation) -> {
@@ -191,6 +197,5 @@ class ReactorNettyKeepAliveTests {
 			.block(Duration.ofSeconds(10));
 		assertThat(body).isEqualTo("hello");
 	}
-
 
 }

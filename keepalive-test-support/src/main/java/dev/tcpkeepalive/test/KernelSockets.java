@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the kernel reports for established TCP sockets, read with {@code ss -tnoi} outside the JVM.
+ * What the kernel reports for established TCP sockets, read with {@code ss -tnoi} outside
+ * the JVM.
  */
 public final class KernelSockets {
 
 	private static final Pattern KEEPALIVE_TIMER = Pattern.compile("timer:\\(keepalive,([^,]+),(\\d+)\\)");
 
-	// ss prints the time left as e.g. "1min59sec", "59sec", "980ms", or "6.992ms" (iproute2 6.1, meaning 6.992 s)
+	// ss prints the time left as e.g. "1min59sec", "59sec", "980ms", or "6.992ms"
+	// (iproute2 6.1, meaning 6.992 s)
 	private static final Pattern TIME_PART = Pattern.compile("([0-9.]+)(min|sec|ms)");
 
 	// With a state filter ss omits the State column: Recv-Q Send-Q Local Peer
@@ -42,7 +44,8 @@ public final class KernelSockets {
 			if (!addresses.find()) {
 				continue;
 			}
-			// ss prints the TCP info on the following indented line; the timer is on the first one
+			// ss prints the TCP info on the following indented line; the timer is on the
+			// first one
 			String all = lines[i] + ((i + 1 < lines.length && lines[i + 1].startsWith("\t")) ? lines[i + 1] : "");
 			Matcher timer = KEEPALIVE_TIMER.matcher(all);
 			Long remainingMillis = null;
@@ -63,7 +66,8 @@ public final class KernelSockets {
 			millis += switch (part.group(2)) {
 				case "min" -> (long) (number * 60_000);
 				case "sec" -> (long) (number * 1000);
-				// A fraction in "ms" is iproute2 6.1's way of printing seconds above one second
+				// A fraction in "ms" is iproute2 6.1's way of printing seconds above one
+				// second
 				default -> value.contains(".") ? (long) (number * 1000) : (long) number;
 			};
 		}
@@ -71,13 +75,15 @@ public final class KernelSockets {
 	}
 
 	/**
-	 * Return one of the kernel's keepalive defaults for new sockets, e.g. {@code tcp_keepalive_time}.
+	 * Return one of the kernel's keepalive defaults for new sockets, e.g.
+	 * {@code tcp_keepalive_time}.
 	 * @param name the file name under {@code /proc/sys/net/ipv4}
 	 * @return the value
 	 */
 	public static int kernelDefault(String name) {
 		try {
-			// readAllLines, not readString: procfs reports a size of 0, which readString takes literally on some JDKs
+			// readAllLines, not readString: procfs reports a size of 0, which readString
+			// takes literally on some JDKs
 			return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4", name)).get(0).trim());
 		}
 		catch (IOException ex) {
@@ -125,7 +131,8 @@ public final class KernelSockets {
 	 *
 	 * @param local the local address and port
 	 * @param peer the peer address and port
-	 * @param keepAliveRemainingMillis time left on the keepalive timer, or {@code null} when no keepalive timer runs
+	 * @param keepAliveRemainingMillis time left on the keepalive timer, or {@code null}
+	 * when no keepalive timer runs
 	 * @param raw the lines {@code ss} printed
 	 */
 	public record Entry(String local, String peer, @Nullable Long keepAliveRemainingMillis, String raw) {

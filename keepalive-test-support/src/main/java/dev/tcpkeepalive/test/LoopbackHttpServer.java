@@ -18,10 +18,11 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP/1.1 server with persistent connections, for client tests.
  * <p>
- * {@code /hello} answers at once; {@code /slow?seconds=N} answers after N seconds (fractions allowed);
- * {@code /drip?seconds=N} answers over N whole seconds, one byte a second;
- * {@code /user-agent} answers with the request's {@code User-Agent} header. Its {@link #main(String[]) main method}
- * runs it as a separate process, as the NAT lab does inside a network namespace.
+ * {@code /hello} answers at once; {@code /slow?seconds=N} answers after N seconds
+ * (fractions allowed); {@code /drip?seconds=N} answers over N whole seconds, one byte a
+ * second; {@code /user-agent} answers with the request's {@code User-Agent} header. Its
+ * {@link #main(String[]) main method} runs it as a separate process, as the NAT lab does
+ * inside a network namespace.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
@@ -55,9 +56,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server on the given address that reports each request as it arrives, before it is answered.
+	 * Start a server on the given address that reports each request as it arrives, before
+	 * it is answered.
 	 * @param address the address to bind, port 0 for an ephemeral port
-	 * @param requestLog receives {@code "<remote address>:<port> <request URI>"} per request
+	 * @param requestLog receives {@code "<remote address>:<port> <request URI>"} per
+	 * request
 	 * @return the running server
 	 */
 	public static LoopbackHttpServer start(InetSocketAddress address, Consumer<String> requestLog) {
@@ -80,7 +83,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
 			server.createContext("/drip", LoopbackHttpServer::drip).getFilters().add(log);
 			server
 				.createContext("/user-agent",
-						(exchange) -> respond(exchange, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))))
+						(exchange) -> respond(exchange,
+								String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))))
 				.getFilters()
 				.add(log);
 			server.start();
@@ -92,9 +96,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Run a server until standard input closes, so it ends with the process that started it. Prints
-	 * {@code LISTENING <address> <port>} once bound and {@code REQUEST <remote> <uri>} per request.
-	 * @param args the address to bind, and optionally the accept backlog, for bursts of many connections at once
+	 * Run a server until standard input closes, so it ends with the process that started
+	 * it. Prints {@code LISTENING <address> <port>} once bound and
+	 * {@code REQUEST <remote> <uri>} per request.
+	 * @param args the address to bind, and optionally the accept backlog, for bursts of
+	 * many connections at once
 	 * @throws IOException if standard input cannot be read
 	 */
 	public static void main(String[] args) throws IOException {
@@ -120,7 +126,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
 		respond(exchange, "slept " + seconds + "s");
 	}
 
-	// Traffic every second keeps the flow fresh in any NAT, so many requests can be held in flight at once
+	// Traffic every second keeps the flow fresh in any NAT, so many requests can be held
+	// in flight at once
 	private static void drip(HttpExchange exchange) throws IOException {
 		long seconds = (long) seconds(exchange);
 		exchange.getResponseHeaders().add("Content-Type", "text/plain");
@@ -137,7 +144,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
 	private static double seconds(HttpExchange exchange) {
 		String query = exchange.getRequestURI().getQuery();
 		double seconds = 0;
-		// Other parameters, such as a tag that tells concurrent clients apart in the request log, are ignored
+		// Other parameters, such as a tag that tells concurrent clients apart in the
+		// request log, are ignored
 		for (String parameter : (query != null) ? query.split("&") : new String[0]) {
 			if (parameter.startsWith("seconds=")) {
 				seconds = Double.parseDouble(parameter.substring("seconds=".length()));

@@ -1,5 +1,6 @@
 /**
- * Test fixtures shared by the project's modules: loopback HTTP servers and kernel socket inspection.
+ * Test fixtures shared by the project's modules: loopback HTTP servers and kernel socket
+ * inspection.
  */
 @NullMarked
 package dev.tcpkeepalive.test;

@@ -30,7 +30,8 @@ class EventLoopHttpServerTests {
 			assertThat(this.log).allMatch((request) -> request.startsWith("127.0.0.1:"));
 			assertThat(this.log).extracting((request) -> request.substring(request.indexOf(' ') + 1))
 				.containsExactly("/hello?tag=a", "/slow?seconds=0.1&tag=b", "/drip?seconds=2&tag=c");
-			// One client address and port for all three: the connection was kept alive between them
+			// One client address and port for all three: the connection was kept alive
+			// between them
 			assertThat(this.log).extracting((request) -> request.substring(0, request.indexOf(' ')))
 				.containsOnly(this.log.get(0).substring(0, this.log.get(0).indexOf(' ')));
 		}

@@ -16,7 +16,8 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Calls the slow upstream through each HTTP client and reports the outcome and the elapsed time.
+ * Calls the slow upstream through each HTTP client and reports the outcome and the
+ * elapsed time.
  */
 @RestController
 class DemoController {
@@ -58,7 +59,8 @@ class DemoController {
 
 	@GetMapping("/demo/http-interface")
 	DemoResult httpInterface(@RequestParam(defaultValue = "1") double seconds) {
-		return call("HTTP interface", () -> this.slowUpstream.slow(new DefaultUriBuilderFactory(upstream().toString()), seconds));
+		return call("HTTP interface",
+				() -> this.slowUpstream.slow(new DefaultUriBuilderFactory(upstream().toString()), seconds));
 	}
 
 	private DemoResult call(String client, Callable<String> request) {
@@ -73,10 +75,15 @@ class DemoController {
 	}
 
 	private URI slow(double seconds) {
-		return UriComponentsBuilder.fromUri(upstream()).path("/upstream/slow").queryParam("seconds", seconds).build().toUri();
+		return UriComponentsBuilder.fromUri(upstream())
+			.path("/upstream/slow")
+			.queryParam("seconds", seconds)
+			.build()
+			.toUri();
 	}
 
-	// Resolved per request: with server.port=0 the port is only known once the server has started
+	// Resolved per request: with server.port=0 the port is only known once the server has
+	// started
 	private URI upstream() {
 		return URI.create(this.environment.getRequiredProperty("sample.upstream-url"));
 	}

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * Sample application whose RestClient, RestTemplate, WebClient and HTTP service clients carry TCP keepalive.
+ * Sample application whose RestClient, RestTemplate, WebClient and HTTP service clients
+ * carry TCP keepalive.
  */
 @SpringBootApplication
 @ImportHttpServices(group = "upstream", types = SlowUpstream.class)

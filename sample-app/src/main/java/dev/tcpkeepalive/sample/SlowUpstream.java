@@ -9,7 +9,8 @@ import org.springframework.web.util.UriBuilderFactory;
  */
 interface SlowUpstream {
 
-	// The factory carries the upstream's base URL, which is only known once the server has its port
+	// The factory carries the upstream's base URL, which is only known once the server
+	// has its port
 	@GetExchange("/upstream/slow")
 	String slow(UriBuilderFactory upstream, @RequestParam double seconds);
 

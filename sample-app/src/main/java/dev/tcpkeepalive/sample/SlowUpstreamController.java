@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A slow upstream inside the app, standing in for a remote service that takes its time to answer.
+ * A slow upstream inside the app, standing in for a remote service that takes its time to
+ * answer.
  */
 @RestController
 class SlowUpstreamController {

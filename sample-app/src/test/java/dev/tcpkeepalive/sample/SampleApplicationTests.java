@@ -19,7 +19,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the sample application: each demo endpoint through its real client, then the endpoint's report.
+ * Tests for the sample application: each demo endpoint through its real client, then the
+ * endpoint's report.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
@@ -57,11 +58,13 @@ class SampleApplicationTests {
 			assertThat(report.read(path + ".observed.count", Integer.class)).as(client).isEqualTo(8);
 		}
 		assertThat(report.read("$.natSafety.safe", Boolean.class)).isTrue();
-		// Each demo client keeps its own pooled connection to the app open, so there is at least one socket per demo
-		// besides this test's own, and the kernel runs a keepalive timer on every one of them
+		// Each demo client keeps its own pooled connection to the app open, so there is
+		// at least one socket per demo
+		// besides this test's own, and the kernel runs a keepalive timer on every one of
+		// them
 		assertThat(KernelSockets.connectedTo(this.port)).hasSizeGreaterThan(DEMOS.size())
-			.allSatisfy((socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull()
-				.isLessThanOrEqualTo(120_000));
+			.allSatisfy(
+					(socket) -> assertThat(socket.keepAliveRemainingMillis()).isNotNull().isLessThanOrEqualTo(120_000));
 	}
 
 	private DocumentContext get(String path) {

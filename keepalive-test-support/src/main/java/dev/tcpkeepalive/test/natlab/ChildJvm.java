@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command lines for child JVMs that run inside one of the lab's namespaces with this JVM's class path.
+ * Command lines for child JVMs that run inside one of the lab's namespaces with this
+ * JVM's class path.
  * <p>
- * A JVM cannot move itself into another network namespace, so lab code runs as {@code ip netns exec <ns> java ...}.
- * The flags keep start-up cheap, because several children share a small machine.
+ * A JVM cannot move itself into another network namespace, so lab code runs as
+ * {@code ip netns exec <ns> java ...}. The flags keep start-up cheap, because several
+ * children share a small machine.
  */
 final class ChildJvm {
 
@@ -18,7 +20,8 @@ final class ChildJvm {
 
 	private static final int BASE_HEAP_MEGABYTES = 256;
 
-	// Generous for one pooled HTTP/1.1 connection with an exchange in flight, on the client or the server side
+	// Generous for one pooled HTTP/1.1 connection with an exchange in flight, on the
+	// client or the server side
 	private static final int KILOBYTES_PER_CONNECTION = 64;
 
 	private ChildJvm() {
@@ -30,9 +33,11 @@ final class ChildJvm {
 	}
 
 	/**
-	 * Return the command line of a child JVM with heap for many concurrent connections. HotSpot raises its soft
-	 * open-file limit to the hard one by itself, which {@link LabCapacity} checks.
-	 * @param connections connections the child must hold at once; {@code 0} for the lean default
+	 * Return the command line of a child JVM with heap for many concurrent connections.
+	 * HotSpot raises its soft open-file limit to the hard one by itself, which
+	 * {@link LabCapacity} checks.
+	 * @param connections connections the child must hold at once; {@code 0} for the lean
+	 * default
 	 */
 	static List<String> command(String namespace, int connections, String mainClass, List<String> args,
 			Map<String, String> systemProperties) {
@@ -48,7 +53,8 @@ final class ChildJvm {
 		return command;
 	}
 
-	// Surefire may start tests from a manifest-only jar; it then publishes the real class path separately
+	// Surefire may start tests from a manifest-only jar; it then publishes the real class
+	// path separately
 	private static String classPath() {
 		String surefire = System.getProperty("surefire.test.class.path");
 		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");

@@ -16,12 +16,14 @@ import java.util.List;
 public record ClientRun(int exitCode, boolean killed, String stdout, String stderr, Duration elapsed) {
 
 	/**
-	 * Return the standard output lines that start with the given prefix, without the prefix.
+	 * Return the standard output lines that start with the given prefix, without the
+	 * prefix.
 	 * @param prefix the prefix, for example {@code "RESULT "}
 	 * @return the matching lines in order
 	 */
 	public List<String> linesStartingWith(String prefix) {
-		return this.stdout.lines().filter((line) -> line.startsWith(prefix))
+		return this.stdout.lines()
+			.filter((line) -> line.startsWith(prefix))
 			.map((line) -> line.substring(prefix.length()))
 			.toList();
 	}

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Proves that a freshly started lab's NAT really drops an idle flow that has no keepalive: without this proof, a
- * client that "survives" might only mean the NAT never dropped anything.
+ * Proves that a freshly started lab's NAT really drops an idle flow that has no
+ * keepalive: without this proof, a client that "survives" might only mean the NAT never
+ * dropped anything.
  */
 final class IdleFlowSelfCheck {
 

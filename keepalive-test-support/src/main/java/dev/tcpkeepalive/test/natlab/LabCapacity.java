@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Checks that the host lets a lab hold many connections at once, without changing anything outside the lab.
+ * Checks that the host lets a lab hold many connections at once, without changing
+ * anything outside the lab.
  * <p>
- * The open-file limit and the conntrack table size are the host's: {@code nf_conntrack_max} is a global sysctl of
- * the root namespace, which a lab must never change, so a host that is too small is reported, not adjusted.
+ * The open-file limit and the conntrack table size are the host's:
+ * {@code nf_conntrack_max} is a global sysctl of the root namespace, which a lab must
+ * never change, so a host that is too small is reported, not adjusted.
  */
 final class LabCapacity {
 
@@ -34,7 +36,8 @@ final class LabCapacity {
 		}
 	}
 
-	// Child JVMs inherit this hard limit, and HotSpot raises its soft limit to it (-XX:+MaxFDLimit)
+	// Child JVMs inherit this hard limit, and HotSpot raises its soft limit to it
+	// (-XX:+MaxFDLimit)
 	private static Optional<Long> hardOpenFileLimit() {
 		try {
 			return Files.readAllLines(Path.of("/proc/self/limits"))

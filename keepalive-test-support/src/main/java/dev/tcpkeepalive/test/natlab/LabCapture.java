@@ -11,8 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Packet captures of a lab's client and server side, taken with {@code tcpdump} when the system property
- * {@code natlab.capture-dir} names a directory (see docs/nat-lab.md).
+ * Packet captures of a lab's client and server side, taken with {@code tcpdump} when the
+ * system property {@code natlab.capture-dir} names a directory (see docs/nat-lab.md).
  */
 final class LabCapture {
 
@@ -33,7 +33,8 @@ final class LabCapture {
 		LabCapture capture = new LabCapture(processes);
 		try {
 			Files.createDirectories(Path.of(directory));
-			// Each side's only interface: the client sees what reaches it through the NAT, the server what it sent
+			// Each side's only interface: the client sees what reaches it through the
+			// NAT, the server what it sent
 			for (String namespace : List.of(network.client, network.server)) {
 				Path file = Path.of(directory, namespace + ".pcap");
 				processes.add(start(namespace, file));
@@ -47,7 +48,8 @@ final class LabCapture {
 	}
 
 	private static Process start(String namespace, Path file) throws IOException {
-		// -U writes each packet as it arrives, so the file is complete whenever the lab stops
+		// -U writes each packet as it arrives, so the file is complete whenever the lab
+		// stops
 		Process process = new ProcessBuilder("ip", "netns", "exec", namespace, "tcpdump", "-i", "to-nat", "-n", "-U",
 				"-w", file.toString(), "tcp")
 			.redirectErrorStream(true)
@@ -57,7 +59,8 @@ final class LabCapture {
 		return process;
 	}
 
-	// tcpdump announces "listening on" once it captures; packets sent before that would be missing from the timeline
+	// tcpdump announces "listening on" once it captures; packets sent before that would
+	// be missing from the timeline
 	private static void awaitListening(Process process, Path log) throws IOException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (!Files.readString(log).contains("listening on")) {

@@ -9,11 +9,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The client JVMs a lab runs in its client namespace, and the kernel's view of their sockets.
+ * The client JVMs a lab runs in its client namespace, and the kernel's view of their
+ * sockets.
  */
 final class LabClients {
 
-	// Client JVMs cost CPU mostly while starting; more than a few at once starve a small machine. Shared by all labs
+	// Client JVMs cost CPU mostly while starting; more than a few at once starve a small
+	// machine. Shared by all labs
 	private static final Semaphore slots = new Semaphore(Integer.getInteger("natlab.max-concurrent-clients", 4), true);
 
 	private final String namespace;
@@ -57,7 +59,8 @@ final class LabClients {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Client sockets still have unacknowledged data:\n" + sockets);
 			}
-			// Polling the kernel's view is the synchronisation itself; there is no event to wait on
+			// Polling the kernel's view is the synchronisation itself; there is no event
+			// to wait on
 			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 		}
 	}

@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The three network namespaces of a lab (client, nat and server) and the NAT's conntrack and nftables setup.
+ * The three network namespaces of a lab (client, nat and server) and the NAT's conntrack
+ * and nftables setup.
  * <p>
- * Everything is created inside the lab's own namespaces, so the root namespace's interfaces, sysctls and firewall
- * are never touched.
+ * Everything is created inside the lab's own namespaces, so the root namespace's
+ * interfaces, sysctls and firewall are never touched.
  */
 final class LabNetwork {
 
@@ -31,7 +32,8 @@ final class LabNetwork {
 
 	private static final String TABLE = "natlab";
 
-	// The forward chain drops what a real NAT would: packets of flows it no longer knows, and unsolicited inbound
+	// The forward chain drops what a real NAT would: packets of flows it no longer knows,
+	// and unsolicited inbound
 	private static final String RULESET = """
 			table inet %1$s {
 				chain forward_filter {
@@ -82,9 +84,11 @@ final class LabNetwork {
 		address(this.nat, "to-client", NAT_CLIENT_SIDE_ADDRESS + "/24");
 		address(this.nat, "to-server", NAT_SERVER_SIDE_ADDRESS + "/24");
 		address(this.server, "to-nat", SERVER_ADDRESS + "/24");
-		// Only the client gets a route: the server sees the NAT's address and has no way back on its own
+		// Only the client gets a route: the server sees the NAT's address and has no way
+		// back on its own
 		ip(this.client, "route", "add", "default", "via", NAT_CLIENT_SIDE_ADDRESS);
-		// The ruleset goes first: it brings conntrack into the namespace, and with it the sysctls set below
+		// The ruleset goes first: it brings conntrack into the namespace, and with it the
+		// sysctls set below
 		Shell.runWithInput(RULESET, "ip", "netns", "exec", this.nat, "nft", "-f", "-");
 		Shell.run("ip", "netns", "exec", this.nat, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1",
 				"net.netfilter.nf_conntrack_tcp_timeout_established=" + natIdleTimeout.toSeconds(),
@@ -131,7 +135,8 @@ final class LabNetwork {
 			.anyMatch((line) -> line.split(" ")[0].equals(namespace));
 	}
 
-	// A JVM killed with SIGKILL runs no shutdown hook; its namespaces are recognised by the dead pid in their name
+	// A JVM killed with SIGKILL runs no shutdown hook; its namespaces are recognised by
+	// the dead pid in their name
 	private static void removeOrphans() {
 		for (String line : Shell.lines(Shell.run("ip", "netns", "list"))) {
 			String name = line.split(" ")[0];

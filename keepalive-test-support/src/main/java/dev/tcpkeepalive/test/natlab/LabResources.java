@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a lab has started (namespaces, capture, server and client JVMs), released exactly once: on
- * {@link #close()}, or on JVM shutdown if the lab was never closed.
+ * Everything a lab has started (namespaces, capture, server and client JVMs), released
+ * exactly once: on {@link #close()}, or on JVM shutdown if the lab was never closed.
  */
 final class LabResources {
 

@@ -12,8 +12,9 @@ import dev.tcpkeepalive.test.EventLoopHttpServer;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 
 /**
- * The lab's slow HTTP/1.1 server, in its own JVM inside the server namespace, with persistent connections,
- * {@code /hello}, {@code /slow?seconds=N} and {@code /drip?seconds=N}: a {@link LoopbackHttpServer} or an
+ * The lab's slow HTTP/1.1 server, in its own JVM inside the server namespace, with
+ * persistent connections, {@code /hello}, {@code /slow?seconds=N} and
+ * {@code /drip?seconds=N}: a {@link LoopbackHttpServer} or an
  * {@link EventLoopHttpServer}, see {@link Kind}.
  *
  * @since 0.1.0
@@ -40,15 +41,15 @@ public final class LabServer {
 				: LoopbackHttpServer.class.getName();
 		Map<String, String> properties = (kind == Kind.EVENT_LOOP) ? Map.of() : systemProperties(connections);
 		List<String> command = ChildJvm.command(namespace, connections, mainClass,
-				List.of(LabNetwork.SERVER_ADDRESS, String.valueOf(Math.max(DEFAULT_BACKLOG, connections))),
-				properties);
+				List.of(LabNetwork.SERVER_ADDRESS, String.valueOf(Math.max(DEFAULT_BACKLOG, connections))), properties);
 		try {
 			LabServer server = new LabServer(new ProcessBuilder(command).redirectErrorStream(true).start());
 			try {
 				server.output.awaitListening(START_DEADLINE);
 			}
 			catch (RuntimeException ex) {
-				// The lab cannot stop a server it never got back: stop it here, or it outlives the namespaces
+				// The lab cannot stop a server it never got back: stop it here, or it
+				// outlives the namespaces
 				server.process.destroyForcibly();
 				throw ex;
 			}
@@ -59,7 +60,8 @@ public final class LabServer {
 		}
 	}
 
-	// The JDK server closes idle connections beyond 200, and any idle for 30 s; a sized lab must keep them all
+	// The JDK server closes idle connections beyond 200, and any idle for 30 s; a sized
+	// lab must keep them all
 	private static Map<String, String> systemProperties(int connections) {
 		if (connections == 0) {
 			return Map.of();
@@ -86,7 +88,8 @@ public final class LabServer {
 	}
 
 	/**
-	 * Wait until a request whose URI contains the given text has arrived; the server reports it before answering.
+	 * Wait until a request whose URI contains the given text has arrived; the server
+	 * reports it before answering.
 	 * @param uriPart text to look for, such as a tag in the query
 	 * @param deadline the longest wait
 	 * @return the request as {@code <remote address>:<port> <uri>}
@@ -106,7 +109,8 @@ public final class LabServer {
 
 	void stop() {
 		try {
-			// Closing stdin ends the server by itself; it is forced only when it does not comply
+			// Closing stdin ends the server by itself; it is forced only when it does not
+			// comply
 			this.process.getOutputStream().close();
 			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -127,14 +131,15 @@ public final class LabServer {
 	public enum Kind {
 
 		/**
-		 * The JDK's {@code HttpServer}, a thread per exchange in flight ({@link LoopbackHttpServer}); enough for the
-		 * few connections of a test.
+		 * The JDK's {@code HttpServer}, a thread per exchange in flight
+		 * ({@link LoopbackHttpServer}); enough for the few connections of a test.
 		 */
 		THREAD_PER_EXCHANGE,
 
 		/**
-		 * Reactor Netty's event loops ({@link EventLoopHttpServer}), for thousands of exchanges in flight at once;
-		 * needs {@code reactor-netty-http} on the class path.
+		 * Reactor Netty's event loops ({@link EventLoopHttpServer}), for thousands of
+		 * exchanges in flight at once; needs {@code reactor-netty-http} on the class
+		 * path.
 		 */
 		EVENT_LOOP
 

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the lab server's JVM has reported on its output so far (its port and the requests it received), and waits
- * for more.
+ * What the lab server's JVM has reported on its output so far (its port and the requests
+ * it received), and waits for more.
  */
 final class LabServerOutput {
 

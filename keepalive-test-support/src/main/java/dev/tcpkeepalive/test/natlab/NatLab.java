@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A three-namespace lab (client, nat, server) whose NAT silently forgets TCP flows that stay idle longer than a
- * configurable timeout, as Azure's load balancers and NAT gateways do after four minutes.
+ * A three-namespace lab (client, nat, server) whose NAT silently forgets TCP flows that
+ * stay idle longer than a configurable timeout, as Azure's load balancers and NAT
+ * gateways do after four minutes.
  * <p>
- * {@link #start(Duration)} builds the network, starts the slow server and proves that an idle flow without keepalive
- * really is dropped; clients then run as child JVMs in the client namespace. Always {@link #close() close} the lab:
- * it also closes itself on JVM shutdown, and a later start removes namespaces left by a JVM that was killed.
+ * {@link #start(Duration)} builds the network, starts the slow server and proves that an
+ * idle flow without keepalive really is dropped; clients then run as child JVMs in the
+ * client namespace. Always {@link #close() close} the lab: it also closes itself on JVM
+ * shutdown, and a later start removes namespaces left by a JVM that was killed.
  *
  * @since 0.1.0
  */
@@ -41,38 +43,46 @@ public final class NatLab implements AutoCloseable {
 	}
 
 	/**
-	 * Start a lab, start its slow server, and prove that the NAT drops an idle flow without keepalive.
-	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole seconds
+	 * Start a lab, start its slow server, and prove that the NAT drops an idle flow
+	 * without keepalive.
+	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole
+	 * seconds
 	 * @return the running, self-checked lab
-	 * @throws IllegalStateException if the lab cannot be built or the NAT does not drop idle flows
+	 * @throws IllegalStateException if the lab cannot be built or the NAT does not drop
+	 * idle flows
 	 */
 	public static NatLab start(Duration natIdleTimeout) {
 		return start(natIdleTimeout, 0);
 	}
 
 	/**
-	 * Start a lab sized for many concurrent connections: its server keeps that many idle connections open, its
-	 * server and client JVMs get heap for them, and the host's open-file limit and conntrack table are checked to
-	 * hold them.
-	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole seconds
-	 * @param connections connections a client will hold at once; {@code 0} for a lean lab as {@link #start(Duration)}
+	 * Start a lab sized for many concurrent connections: its server keeps that many idle
+	 * connections open, its server and client JVMs get heap for them, and the host's
+	 * open-file limit and conntrack table are checked to hold them.
+	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole
+	 * seconds
+	 * @param connections connections a client will hold at once; {@code 0} for a lean lab
+	 * as {@link #start(Duration)}
 	 * @return the running, self-checked lab
-	 * @throws IllegalStateException if the lab cannot be built, the host cannot hold that many connections, or the
-	 * NAT does not drop idle flows
+	 * @throws IllegalStateException if the lab cannot be built, the host cannot hold that
+	 * many connections, or the NAT does not drop idle flows
 	 */
 	public static NatLab start(Duration natIdleTimeout, int connections) {
 		return start(natIdleTimeout, connections, LabServer.Kind.THREAD_PER_EXCHANGE);
 	}
 
 	/**
-	 * Start a lab sized for many concurrent connections, as {@link #start(Duration, int)}, with the given kind of
-	 * server.
-	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole seconds
-	 * @param connections connections a client will hold at once; {@code 0} for a lean lab as {@link #start(Duration)}
-	 * @param server the kind of lab server; {@link LabServer.Kind#EVENT_LOOP} to hold thousands of requests in flight
+	 * Start a lab sized for many concurrent connections, as
+	 * {@link #start(Duration, int)}, with the given kind of server.
+	 * @param natIdleTimeout how long the NAT keeps an idle established flow, in whole
+	 * seconds
+	 * @param connections connections a client will hold at once; {@code 0} for a lean lab
+	 * as {@link #start(Duration)}
+	 * @param server the kind of lab server; {@link LabServer.Kind#EVENT_LOOP} to hold
+	 * thousands of requests in flight
 	 * @return the running, self-checked lab
-	 * @throws IllegalStateException if the lab cannot be built, the host cannot hold that many connections, or the
-	 * NAT does not drop idle flows
+	 * @throws IllegalStateException if the lab cannot be built, the host cannot hold that
+	 * many connections, or the NAT does not drop idle flows
 	 */
 	public static NatLab start(Duration natIdleTimeout, int connections, LabServer.Kind server) {
 		if (connections < 0) {
@@ -111,8 +121,9 @@ public final class NatLab implements AutoCloseable {
 	}
 
 	/**
-	 * Start a child JVM in the client namespace with this JVM's class path, and return without waiting. At most
-	 * {@code natlab.max-concurrent-clients} (4) clients run at once across all labs; this waits for a free slot.
+	 * Start a child JVM in the client namespace with this JVM's class path, and return
+	 * without waiting. At most {@code natlab.max-concurrent-clients} (4) clients run at
+	 * once across all labs; this waits for a free slot.
 	 * @param mainClass the class whose {@code main} method runs
 	 * @param args the program arguments
 	 * @param systemProperties system properties, passed as {@code -Dname=value}
@@ -126,7 +137,8 @@ public final class NatLab implements AutoCloseable {
 	}
 
 	/**
-	 * Run a child JVM in the client namespace to completion, killing it after two minutes.
+	 * Run a child JVM in the client namespace to completion, killing it after two
+	 * minutes.
 	 * @param mainClass the class whose {@code main} method runs
 	 * @param args the program arguments
 	 * @param systemProperties system properties, passed as {@code -Dname=value}
@@ -137,8 +149,9 @@ public final class NatLab implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until every client socket connected to the lab server has all its sent data acknowledged, so that the
-	 * flow is truly idle: while data is unacknowledged the kernel retransmits instead of sending keepalive probes.
+	 * Wait until every client socket connected to the lab server has all its sent data
+	 * acknowledged, so that the flow is truly idle: while data is unacknowledged the
+	 * kernel retransmits instead of sending keepalive probes.
 	 * @param timeout how long to wait
 	 */
 	public void awaitClientSocketsAcknowledged(Duration timeout) {
@@ -146,7 +159,8 @@ public final class NatLab implements AutoCloseable {
 	}
 
 	/**
-	 * Make the NAT drop every packet in both directions from now on, as if the server had vanished.
+	 * Make the NAT drop every packet in both directions from now on, as if the server had
+	 * vanished.
 	 */
 	public void blackhole() {
 		this.resources.network.blackhole();

@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Decides whether the NAT lab can run here: Linux, root, {@code ip netns} and {@code nft}.
+ * Decides whether the NAT lab can run here: Linux, root, {@code ip netns} and
+ * {@code nft}.
  * <p>
- * Where it cannot, lab tests are skipped with the reason, except in CI ({@code CI=true}) as root, where a missing
- * lab is a failure: there the proof must run, not quietly disappear.
+ * Where it cannot, lab tests are skipped with the reason, except in CI ({@code CI=true})
+ * as root, where a missing lab is a failure: there the proof must run, not quietly
+ * disappear.
  *
  * @since 0.1.0
  */
@@ -22,7 +24,8 @@ public final class NatLabAvailability {
 	}
 
 	/**
-	 * Abort the current test with a clear reason when the lab cannot run, or fail it when it must run.
+	 * Abort the current test with a clear reason when the lab cannot run, or fail it when
+	 * it must run.
 	 */
 	public static void assumeLabAvailable() {
 		Optional<String> reason = unavailableReason();
@@ -57,7 +60,7 @@ public final class NatLabAvailability {
 
 	private static boolean isRoot() {
 		try {
-			// "Uid:	real	effective	saved	filesystem": the effective uid decides
+			// "Uid: real effective saved filesystem": the effective uid decides
 			return Files.readAllLines(Path.of("/proc/self/status"))
 				.stream()
 				.filter((line) -> line.startsWith("Uid:"))

@@ -36,7 +36,8 @@ public final class RunningClient {
 
 	static RunningClient start(List<String> command) {
 		try {
-			// Files rather than pipes: nothing can block on a full pipe, and nobody has to drain it
+			// Files rather than pipes: nothing can block on a full pipe, and nobody has
+			// to drain it
 			Path stdout = Files.createTempFile("natlab-client", ".out");
 			Path stderr = Files.createTempFile("natlab-client", ".err");
 			long start = System.nanoTime();
@@ -62,8 +63,8 @@ public final class RunningClient {
 				this.process.destroyForcibly().waitFor();
 			}
 			long end = this.exitNanos.join();
-			return new ClientRun(exited ? this.process.exitValue() : -1, !exited, read(this.stdout),
-					read(this.stderr), Duration.ofNanos(end - this.startNanos));
+			return new ClientRun(exited ? this.process.exitValue() : -1, !exited, read(this.stdout), read(this.stderr),
+					Duration.ofNanos(end - this.startNanos));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

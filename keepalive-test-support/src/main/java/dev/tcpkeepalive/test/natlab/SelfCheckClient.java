@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A raw socket client without keepalive that the lab runs in its client namespace to prove that the NAT drops idle
- * flows: a quick request shows the path works, then a slow answer on the same connection must never arrive.
+ * A raw socket client without keepalive that the lab runs in its client namespace to
+ * prove that the NAT drops idle flows: a quick request shows the path works, then a slow
+ * answer on the same connection must never arrive.
  * <p>
- * Prints {@code SELF-CHECK TIMED_OUT <seconds>} when the drop happened and {@code SELF-CHECK ANSWERED <seconds>}
- * when it did not.
+ * Prints {@code SELF-CHECK TIMED_OUT <seconds>} when the drop happened and
+ * {@code SELF-CHECK ANSWERED <seconds>} when it did not.
  *
  * @since 0.1.0
  */
@@ -26,7 +27,8 @@ public final class SelfCheckClient {
 
 	/**
 	 * Run the check.
-	 * @param args server address, server port, answer delay in seconds, read timeout in milliseconds
+	 * @param args server address, server port, answer delay in seconds, read timeout in
+	 * milliseconds
 	 * @throws IOException if the server cannot be reached at all
 	 */
 	public static void main(String[] args) throws IOException {

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs short administrative commands ({@code ip}, {@code nft}, {@code sysctl}) and fails with their output.
+ * Runs short administrative commands ({@code ip}, {@code nft}, {@code sysctl}) and fails
+ * with their output.
  */
 final class Shell {
 

@@ -1,5 +1,6 @@
 /**
- * A network-namespace lab whose NAT silently forgets idle TCP flows, reproducing the Azure drop in seconds.
+ * A network-namespace lab whose NAT silently forgets idle TCP flows, reproducing the
+ * Azure drop in seconds.
  */
 @NullMarked
 package dev.tcpkeepalive.test.natlab;
