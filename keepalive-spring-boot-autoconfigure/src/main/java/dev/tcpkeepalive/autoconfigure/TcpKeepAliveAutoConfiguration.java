@@ -2,8 +2,6 @@ package dev.tcpkeepalive.autoconfigure;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.httpcomponents.KeepAliveIOReactorConfig;
-import dev.tcpkeepalive.httpcomponents.KeepAliveSocketConfig;
-import dev.tcpkeepalive.httpcomponents.ObservingConnectionFactory;
 import dev.tcpkeepalive.httpcomponents.ObservingIOSessionListener;
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
@@ -101,20 +99,14 @@ public final class TcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveCustomizer(
 				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return (builder) -> {
-				reporter.customized(Client.HTTP_COMPONENTS);
-				return builder
-					.withSocketConfigCustomizer((socketConfig) -> KeepAliveSocketConfig.apply(settings, socketConfig));
-			};
+			return new HttpComponentsKeepAliveCustomizer(settings, reporter);
 		}
 
 		@Bean
 		@Order(OBSERVER_ORDER)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withConnectionManagerCustomizer(
-					(connectionManager) -> connectionManager.setConnectionFactory(new ObservingConnectionFactory(
-							(observed) -> observations.record(Client.HTTP_COMPONENTS, observed))));
+			return new HttpComponentsObserver(observations);
 		}
 
 	}
