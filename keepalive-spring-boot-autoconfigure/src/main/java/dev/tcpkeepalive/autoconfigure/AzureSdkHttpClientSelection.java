@@ -19,7 +19,8 @@ import org.springframework.util.ClassUtils;
  * Setting the system property while the environment is prepared comes before any SDK
  * client of the application's beans. Types are referred to by name, so that an
  * application without azure-core loads none of them. Run by
- * {@link TcpKeepAliveEnvironmentPostProcessor}, only when azure-core is on the class path.
+ * {@link TcpKeepAliveEnvironmentPostProcessor}, only when azure-core is on the class
+ * path.
  *
  * @since 0.1.0
  */

@@ -31,7 +31,8 @@ final class HttpComponentsKeepAliveCustomizer
 	}
 
 	@Override
-	public HttpComponentsClientHttpRequestFactoryBuilder customize(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+	public HttpComponentsClientHttpRequestFactoryBuilder customize(
+			HttpComponentsClientHttpRequestFactoryBuilder builder) {
 		this.reporter.customized(Client.HTTP_COMPONENTS);
 		return builder.withSocketConfigCustomizer(this);
 	}

@@ -28,7 +28,8 @@ final class HttpComponentsObserver
 	}
 
 	@Override
-	public HttpComponentsClientHttpRequestFactoryBuilder customize(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+	public HttpComponentsClientHttpRequestFactoryBuilder customize(
+			HttpComponentsClientHttpRequestFactoryBuilder builder) {
 		return builder.withConnectionManagerCustomizer(
 				(connectionManager) -> connectionManager.setConnectionFactory(new ObservingConnectionFactory(this)));
 	}

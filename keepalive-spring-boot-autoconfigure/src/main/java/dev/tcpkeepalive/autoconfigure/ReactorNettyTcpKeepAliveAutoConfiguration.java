@@ -78,7 +78,8 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
 			return (builder) -> {
 				reporter.customized(Client.REACTOR_NETTY);
-				return builder.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive.apply(settings, httpClient));
+				return builder
+					.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive.apply(settings, httpClient));
 			};
 		}
 
@@ -86,8 +87,8 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive.observe(httpClient,
-					(observed) -> observations.record(Client.REACTOR_NETTY, observed)));
+			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive
+				.observe(httpClient, (observed) -> observations.record(Client.REACTOR_NETTY, observed)));
 		}
 
 	}

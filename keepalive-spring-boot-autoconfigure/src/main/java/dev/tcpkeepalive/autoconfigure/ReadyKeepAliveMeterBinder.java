@@ -13,8 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * {@link KeepAliveMeterBinder} that registers its counters once the application is
- * ready.
+ * {@link KeepAliveMeterBinder} that registers its counters once the application is ready.
  * <p>
  * Which counters exist depends on the report, whose client detection, status decision and
  * platform probe would otherwise run while the application starts; the counters count

@@ -12,8 +12,8 @@ import org.springframework.util.ClassUtils;
  * {@link AzureSdkHttpClientSelection} when azure-core is on the class path.
  * <p>
  * Every class registered in {@code spring.factories} is loaded in every application, so
- * this one names no library type, and an application without azure-core loads none of
- * the starter's Azure SDK classes.
+ * this one names no library type, and an application without azure-core loads none of the
+ * starter's Azure SDK classes.
  *
  * @since 0.1.0
  */
