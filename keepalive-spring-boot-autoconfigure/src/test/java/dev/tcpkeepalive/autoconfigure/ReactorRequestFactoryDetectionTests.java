@@ -40,7 +40,9 @@ class ReactorRequestFactoryDetectionTests {
 
 	@Test
 	void whenAnotherFactoryIsChosenThenNoReactorRequestFactoryCustomizerIsDefined() {
-		this.runner.withPropertyValues("spring.http.clients.imperative.factory=jdk")
+		// Without HttpClient 5 and Jetty, so that only the property rules out reactor
+		this.runner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "org.eclipse.jetty.client"))
+			.withPropertyValues("spring.http.clients.imperative.factory=jdk")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean("reactorNettyTcpKeepAliveRequestFactoryCustomizer")
 				.doesNotHaveBean("reactorNettyTcpKeepAliveRequestFactoryObserver")
