@@ -18,7 +18,9 @@ import org.springframework.util.ClassUtils;
  * {@code HttpClient} is created; without it the first provider on the class path wins.
  * Setting the system property while the environment is prepared comes before any SDK
  * client of the application's beans. Types are referred to by name, so that an
- * application without azure-core loads none of them.
+ * application without azure-core loads none of them. Run by
+ * {@link TcpKeepAliveEnvironmentPostProcessor}, only when azure-core is on the class
+ * path.
  *
  * @since 0.1.0
  */

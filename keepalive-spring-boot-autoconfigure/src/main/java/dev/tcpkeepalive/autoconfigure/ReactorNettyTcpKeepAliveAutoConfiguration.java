@@ -1,7 +1,5 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import java.util.function.UnaryOperator;
-
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
@@ -18,6 +16,7 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -42,16 +41,6 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 
 	static final String REACTOR_NETTY_ENABLED = "azure.tcp-keepalive.reactor-netty.enabled";
 
-	static UnaryOperator<HttpClient> keepAlive(TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-		reporter.customized(Client.REACTOR_NETTY);
-		return (httpClient) -> ReactorNettyKeepAlive.apply(settings, httpClient);
-	}
-
-	static UnaryOperator<HttpClient> observer(KeepAliveObservations observations) {
-		return (httpClient) -> ReactorNettyKeepAlive.observe(httpClient,
-				(observed) -> observations.record(Client.REACTOR_NETTY, observed));
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Mono.class, ReactorClientHttpConnector.class, ReactorClientHttpConnectorBuilder.class })
 	static class ReactorNettyConnectorConfiguration {
@@ -62,20 +51,23 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorCustomizer(
 				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return (builder) -> builder.withHttpClientCustomizer(keepAlive(settings, reporter));
+			return new ReactorNettyKeepAliveCustomizer(settings, reporter);
 		}
 
 		@Bean
 		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withHttpClientCustomizer(observer(observations));
+			return new ReactorNettyObserver(observations);
 		}
 
 	}
 
+	// Only when RestClient really runs on Reactor Netty; lambdas rather than the
+	// connector's customizer classes, which need WebFlux
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ReactorClientHttpRequestFactoryBuilder.class)
+	@Conditional(OnReactorRequestFactoryCondition.class)
 	static class ReactorNettyRequestFactoryConfiguration {
 
 		@Bean
@@ -84,14 +76,19 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryCustomizer(
 				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return (builder) -> builder.withHttpClientCustomizer(keepAlive(settings, reporter));
+			return (builder) -> {
+				reporter.customized(Client.REACTOR_NETTY);
+				return builder
+					.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive.apply(settings, httpClient));
+			};
 		}
 
 		@Bean
 		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withHttpClientCustomizer(observer(observations));
+			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive
+				.observe(httpClient, (observed) -> observations.record(Client.REACTOR_NETTY, observed)));
 		}
 
 	}

@@ -1,9 +1,10 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.util.List;
+
+import dev.tcpkeepalive.InvalidTcpKeepAliveSettingException;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.httpcomponents.KeepAliveIOReactorConfig;
-import dev.tcpkeepalive.httpcomponents.KeepAliveSocketConfig;
-import dev.tcpkeepalive.httpcomponents.ObservingConnectionFactory;
 import dev.tcpkeepalive.httpcomponents.ObservingIOSessionListener;
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
@@ -19,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
@@ -64,6 +67,9 @@ public final class TcpKeepAliveAutoConfiguration {
 	 */
 	static final int OBSERVER_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
+	// The properties that must not be set to an empty value
+	private static final List<String> VALUES = List.of("idle", "interval", "count", "nat-idle-timeout", "user-timeout");
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
@@ -87,8 +93,24 @@ public final class TcpKeepAliveAutoConfiguration {
 	}
 
 	private static TcpKeepAliveSettings validSettings(TcpKeepAliveProperties properties, Environment environment) {
-		EmptyPropertyCheck.requireNoEmptyValues(environment);
+		requireNoEmptyValues(environment);
 		return properties.toSettings();
+	}
+
+	// Boot converts an empty duration or number to "no value" and keeps the field's
+	// default, which also hides a value from a lower property source such as
+	// application.properties: a silent change the user did not ask for. Here rather than
+	// in a class of its own, which every application would load at startup.
+	private static void requireNoEmptyValues(Environment environment) {
+		Binder binder = Binder.get(environment);
+		for (String name : VALUES) {
+			String value = binder.bind("azure.tcp-keepalive." + name, Bindable.of(String.class)).orElse(null);
+			if (value != null && value.isBlank()) {
+				throw new InvalidTcpKeepAliveSettingException(name, value, "a value; an empty value is not a default",
+						"Remove the empty azure.tcp-keepalive.%s so that the configured or built-in value applies, or give it a value."
+							.formatted(name));
+			}
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -101,20 +123,14 @@ public final class TcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveCustomizer(
 				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return (builder) -> {
-				reporter.customized(Client.HTTP_COMPONENTS);
-				return builder
-					.withSocketConfigCustomizer((socketConfig) -> KeepAliveSocketConfig.apply(settings, socketConfig));
-			};
+			return new HttpComponentsKeepAliveCustomizer(settings, reporter);
 		}
 
 		@Bean
 		@Order(OBSERVER_ORDER)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withConnectionManagerCustomizer(
-					(connectionManager) -> connectionManager.setConnectionFactory(new ObservingConnectionFactory(
-							(observed) -> observations.record(Client.HTTP_COMPONENTS, observed))));
+			return new HttpComponentsObserver(observations);
 		}
 
 	}

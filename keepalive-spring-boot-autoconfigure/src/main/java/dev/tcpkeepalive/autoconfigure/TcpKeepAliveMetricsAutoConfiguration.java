@@ -1,9 +1,14 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.util.function.Supplier;
+
+import dev.tcpkeepalive.client.KeepAliveReport;
 import dev.tcpkeepalive.micrometer.KeepAliveMeterBinder;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,8 +32,16 @@ public final class TcpKeepAliveMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ KeepAliveReporter.class, KeepAliveObservations.class })
-	KeepAliveMeterBinder tcpKeepAliveMeterBinder(KeepAliveReporter reporter, KeepAliveObservations observations) {
-		return new KeepAliveMeterBinder(reporter::report, observations);
+	KeepAliveMeterBinder tcpKeepAliveMeterBinder(KeepAliveReporter reporter, KeepAliveObservations observations,
+			ObjectProvider<ApplicationArguments> applicationArguments) {
+		// Only a context run by SpringApplication has its arguments, and only such a
+		// context publishes ApplicationReadyEvent: there the report, which decides the
+		// counters, waits until the application is ready
+		Supplier<KeepAliveReport> report = reporter::report;
+		if (applicationArguments.getIfAvailable() != null) {
+			return new ReadyKeepAliveMeterBinder(report, observations);
+		}
+		return new KeepAliveMeterBinder(report, observations);
 	}
 
 }
