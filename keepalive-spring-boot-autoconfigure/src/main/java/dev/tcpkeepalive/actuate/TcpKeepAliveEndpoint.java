@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
 import dev.tcpkeepalive.client.KeepAliveReport;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
+import org.jspecify.annotations.NonNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -46,8 +47,11 @@ public class TcpKeepAliveEndpoint {
 		return ClientDescriptors.all(this.report.get(), this.observations, this.nettyTransport.get());
 	}
 
+	// @NonNull, although the package is null-marked: Boot's endpoint discovery then need
+	// not load the package's annotations at startup to learn that the selector is
+	// required
 	@ReadOperation
-	public @Nullable ClientDescriptor client(@Selector String client) {
+	public @Nullable ClientDescriptor client(@Selector @NonNull String client) {
 		return ClientDescriptors.one(this.report.get(), this.observations, client);
 	}
 

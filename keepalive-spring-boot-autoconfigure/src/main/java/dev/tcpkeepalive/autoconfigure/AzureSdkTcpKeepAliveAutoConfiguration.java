@@ -35,11 +35,11 @@ public final class AzureSdkTcpKeepAliveAutoConfiguration {
 
 		@Bean
 		AzureSdkDefaults.Registration tcpKeepAliveAzureSdkDefaults(TcpKeepAliveProperties properties,
-				ObjectProvider<TcpKeepAliveSettings> settings, KeepAliveObservations observations,
-				KeepAliveReporter reporter) {
-			TcpKeepAliveSettings applied = properties.getAzureSdk().isEnabled() ? settings.getIfAvailable() : null;
+				ObjectProvider<TcpKeepAliveSettings> settings, KeepAliveObservations observations) {
+			TcpKeepAliveSettings applied = TcpKeepAliveAutoConfiguration.applied(properties, properties.getAzureSdk(),
+					settings);
 			if (applied != null) {
-				reporter.customized(Client.AZURE_SDK);
+				observations.asked(Client.AZURE_SDK, applied);
 			}
 			return AzureSdkDefaults.install(applied, (observed) -> observations.record(Client.AZURE_SDK, observed));
 		}

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.httpcomponents.KeepAliveSocketConfig;
 import org.apache.hc.core5.http.io.SocketConfig;
 
@@ -23,17 +24,17 @@ final class HttpComponentsKeepAliveCustomizer
 
 	private final TcpKeepAliveSettings settings;
 
-	private final KeepAliveReporter reporter;
+	private final KeepAliveObservations observations;
 
-	HttpComponentsKeepAliveCustomizer(TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+	HttpComponentsKeepAliveCustomizer(TcpKeepAliveSettings settings, KeepAliveObservations observations) {
 		this.settings = settings;
-		this.reporter = reporter;
+		this.observations = observations;
 	}
 
 	@Override
 	public HttpComponentsClientHttpRequestFactoryBuilder customize(
 			HttpComponentsClientHttpRequestFactoryBuilder builder) {
-		this.reporter.customized(Client.HTTP_COMPONENTS);
+		this.observations.asked(Client.HTTP_COMPONENTS, this.settings);
 		return builder.withSocketConfigCustomizer(this);
 	}
 

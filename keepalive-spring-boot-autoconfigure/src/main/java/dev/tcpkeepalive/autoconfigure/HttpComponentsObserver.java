@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.httpcomponents.ObservingConnectionFactory;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
-import dev.tcpkeepalive.observe.ObservedKeepAlive;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
@@ -14,12 +14,12 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  * Customizer that makes the classic HttpClient 5 request factory read back the keepalive
  * options of every new connection and record them.
  * <p>
- * One class is both Boot's customizer and the connection factory's observer, rather than
- * a lambda for each, because every lambda is a class of its own loaded at startup.
+ * One class is both Boot's customizer and the connection manager's customizer, rather
+ * than a lambda for each, because every lambda is a class of its own loaded at startup.
  */
 final class HttpComponentsObserver
 		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder>,
-		Consumer<ObservedKeepAlive> {
+		Consumer<PoolingHttpClientConnectionManagerBuilder> {
 
 	private final KeepAliveObservations observations;
 
@@ -30,13 +30,13 @@ final class HttpComponentsObserver
 	@Override
 	public HttpComponentsClientHttpRequestFactoryBuilder customize(
 			HttpComponentsClientHttpRequestFactoryBuilder builder) {
-		return builder.withConnectionManagerCustomizer(
-				(connectionManager) -> connectionManager.setConnectionFactory(new ObservingConnectionFactory(this)));
+		return builder.withConnectionManagerCustomizer(this);
 	}
 
 	@Override
-	public void accept(ObservedKeepAlive observed) {
-		this.observations.record(Client.HTTP_COMPONENTS, observed);
+	public void accept(PoolingHttpClientConnectionManagerBuilder connectionManager) {
+		connectionManager.setConnectionFactory(
+				new ObservingConnectionFactory(this.observations.connections(Client.HTTP_COMPONENTS)));
 	}
 
 }

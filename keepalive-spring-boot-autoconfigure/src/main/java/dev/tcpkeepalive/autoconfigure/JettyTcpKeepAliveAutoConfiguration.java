@@ -43,8 +43,8 @@ public final class JettyTcpKeepAliveAutoConfiguration {
 
 	static final String JETTY_ENABLED = "azure.tcp-keepalive.jetty.enabled";
 
-	static Consumer<ClientConnector> keepAlive(TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-		reporter.customized(Client.JETTY);
+	static Consumer<ClientConnector> keepAlive(TcpKeepAliveSettings settings, KeepAliveObservations observations) {
+		observations.asked(Client.JETTY, settings);
 		return (connector) -> JettyKeepAlive.apply(settings, connector);
 	}
 
@@ -62,8 +62,8 @@ public final class JettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = JETTY_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> jettyTcpKeepAliveRequestFactoryCustomizer(
-				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings, reporter));
+				TcpKeepAliveSettings settings, KeepAliveObservations observations) {
+			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings, observations));
 		}
 
 		@Bean
@@ -85,8 +85,8 @@ public final class JettyTcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = JETTY_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> jettyTcpKeepAliveConnectorCustomizer(
-				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings, reporter));
+				TcpKeepAliveSettings settings, KeepAliveObservations observations) {
+			return (builder) -> builder.withClientConnectorCustomizerCustomizer(keepAlive(settings, observations));
 		}
 
 		@Bean

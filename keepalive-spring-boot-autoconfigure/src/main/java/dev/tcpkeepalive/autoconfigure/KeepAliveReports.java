@@ -1,7 +1,9 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -14,6 +16,7 @@ import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.client.ClientStatus;
 import dev.tcpkeepalive.client.KeepAliveReport;
 import dev.tcpkeepalive.client.Status;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.reactor.NettyTransport;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -22,35 +25,95 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.env.PropertyResolver;
 
 /**
- * Builds a {@link KeepAliveReport} and its log lines for {@link KeepAliveReporter}.
+ * Builds the {@link KeepAliveReport} once, on first use, and its log lines, for
+ * {@link KeepAliveReporter}.
  * <p>
- * Kept apart from the reporter, a bean whose methods Spring introspects at startup: only
- * building the report, once the application is ready or the endpoint asks, loads this
- * class and the detection and decision types it uses.
+ * Also the one {@link Supplier} of the report that the endpoint and the meter binder are
+ * given. Kept apart from the reporter, a bean whose methods Spring introspects at
+ * startup: the report type and the detection and decision types it needs are only loaded
+ * when the report is built, once the application is ready or the endpoint asks.
  */
-final class KeepAliveReports {
+final class KeepAliveReports implements Supplier<KeepAliveReport> {
 
-	private KeepAliveReports() {
+	private final boolean enabled;
+
+	private final TcpKeepAliveSettings settings;
+
+	private final NatIdleTimeout natIdleTimeout;
+
+	private final KeepAliveObservations observations;
+
+	private final PropertyResolver properties;
+
+	private final ListableBeanFactory beanFactory;
+
+	private final @Nullable ClassLoader classLoader;
+
+	// Finding the transport loads Netty's native library (about half a second), so it is
+	// only done when needed
+	private volatile @Nullable Optional<NettyTransport> nettyTransport;
+
+	private volatile @Nullable KeepAliveReport report;
+
+	KeepAliveReports(boolean enabled, TcpKeepAliveSettings settings, NatIdleTimeout natIdleTimeout,
+			KeepAliveObservations observations, PropertyResolver properties, ListableBeanFactory beanFactory,
+			@Nullable ClassLoader classLoader) {
+		this.enabled = enabled;
+		this.settings = settings;
+		this.natIdleTimeout = natIdleTimeout;
+		this.observations = observations;
+		this.properties = properties;
+		this.beanFactory = beanFactory;
+		this.classLoader = classLoader;
 	}
 
-	static KeepAliveReport build(boolean enabled, TcpKeepAliveSettings settings, NatIdleTimeout natIdleTimeout,
-			PropertyResolver properties, Set<Client> customized, ListableBeanFactory beanFactory,
-			@Nullable ClassLoader classLoader, Supplier<@Nullable NettyTransport> nettyTransport) {
+	@Override
+	public KeepAliveReport get() {
+		KeepAliveReport report = this.report;
+		if (report == null) {
+			report = build();
+			this.report = report;
+		}
+		return report;
+	}
+
+	private KeepAliveReport build() {
 		// Detection first: looking up Boot's builders creates them, which runs the
 		// starter's customizers
-		ClientDetection detection = new ClientDetection(beanFactory, classLoader);
+		ClientDetection detection = new ClientDetection(this.beanFactory, this.classLoader);
 		Map<Client, List<String>> inUse = detection.detect();
-		StatusDecision decision = new StatusDecision(enabled, settings.userTimeout() != null, properties,
-				Set.copyOf(customized), PlatformSupport.current(), nettyTransport);
+		// A client was customized when its customizer told the observations what it asked
+		Set<Client> customized = Arrays.stream(Client.values())
+			.filter((client) -> this.observations.asked(client) != null)
+			.collect(Collectors.toUnmodifiableSet());
+		StatusDecision decision = new StatusDecision(this.enabled, this.settings.userTimeout() != null, this.properties,
+				customized, PlatformSupport.current(), this::nettyTransport);
 		List<ClientStatus> clients = inUse.entrySet()
 			.stream()
 			.map((entry) -> decision.decide(entry.getKey(), entry.getValue(),
 					detection.userDefined().contains(entry.getKey())))
 			.toList();
-		return new KeepAliveReport(enabled, settings, natIdleTimeout, clients);
+		return new KeepAliveReport(this.enabled, this.settings, this.natIdleTimeout, clients);
 	}
 
-	static void log(KeepAliveReport report, Log logger) {
+	/**
+	 * Return the Netty transport Reactor Netty picks for client connections.
+	 * @return the transport, or {@code null} without Reactor Netty
+	 */
+	@Nullable NettyTransport nettyTransport() {
+		Optional<NettyTransport> transport = this.nettyTransport;
+		if (transport == null) {
+			transport = Optional.ofNullable(NettyTransportDetection.detect(this.classLoader));
+			this.nettyTransport = transport;
+		}
+		return transport.orElse(null);
+	}
+
+	void log(Log logger) {
+		log(get(), logger);
+	}
+
+	private static void log(KeepAliveReport report, Log logger) {
 		List<ClientStatus> clients = report.clients();
 		logger.info(summary(report));
 		clients.stream()

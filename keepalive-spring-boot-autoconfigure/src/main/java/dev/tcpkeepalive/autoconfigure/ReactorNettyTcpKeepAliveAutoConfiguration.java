@@ -1,15 +1,13 @@
 package dev.tcpkeepalive.autoconfigure;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
-import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
-import dev.tcpkeepalive.reactor.ReactorNettyKeepAlive;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
@@ -27,8 +25,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
  * RestClient or RestTemplate on the reactor request factory.
  * <p>
  * The customizers are ordered after Boot's {@code @Order(0)} one that installs the shared
- * loop resources, and they only add {@code doOnChannelInit} and {@code doOnConnected}
- * callbacks, so users' own customizations still apply.
+ * loop resources, and they only add a {@code doOnChannelInit} callback, so users' own
+ * customizations still apply.
  *
  * @since 0.1.0
  */
@@ -36,35 +34,24 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 		beforeName = {
 				"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
 				"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
-@ConditionalOnClass(HttpClient.class)
+@ConditionalOnClass({ HttpClient.class, Mono.class, ReactorClientHttpConnector.class,
+		ReactorClientHttpConnectorBuilder.class })
 public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 
-	static final String REACTOR_NETTY_ENABLED = "azure.tcp-keepalive.reactor-netty.enabled";
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Mono.class, ReactorClientHttpConnector.class, ReactorClientHttpConnectorBuilder.class })
-	static class ReactorNettyConnectorConfiguration {
-
-		@Bean
-		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
-		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
-		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorCustomizer(
-				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return new ReactorNettyKeepAliveCustomizer(settings, reporter);
-		}
-
-		@Bean
-		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorObserver(
-				KeepAliveObservations observations) {
-			return new ReactorNettyObserver(observations);
-		}
-
+	// One customizer per builder, applying the settings only when keepalive and Reactor
+	// Netty's switch are on, and always observing
+	@Bean
+	@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
+	ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> reactorNettyTcpKeepAliveConnectorCustomizer(
+			TcpKeepAliveProperties properties, ObjectProvider<TcpKeepAliveSettings> settings,
+			KeepAliveObservations observations) {
+		return new ReactorNettyKeepAliveCustomizer(
+				TcpKeepAliveAutoConfiguration.applied(properties, properties.getReactorNetty(), settings),
+				observations);
 	}
 
-	// Only when RestClient really runs on Reactor Netty; lambdas rather than the
-	// connector's customizer classes, which need WebFlux
+	// Only when RestClient really runs on Reactor Netty; Boot's spring-boot-http-client
+	// holds both builders, so this needs no more classes than the connector's customizer
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ReactorClientHttpRequestFactoryBuilder.class)
 	@Conditional(OnReactorRequestFactoryCondition.class)
@@ -72,23 +59,16 @@ public final class ReactorNettyTcpKeepAliveAutoConfiguration {
 
 		@Bean
 		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
-		@ConditionalOnBooleanProperty(name = TcpKeepAliveAutoConfiguration.ENABLED, matchIfMissing = true)
-		@ConditionalOnBooleanProperty(name = REACTOR_NETTY_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryCustomizer(
-				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return (builder) -> {
-				reporter.customized(Client.REACTOR_NETTY);
-				return builder
-					.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive.apply(settings, httpClient));
-			};
-		}
-
-		@Bean
-		@Order(TcpKeepAliveAutoConfiguration.CUSTOMIZER_ORDER)
-		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> reactorNettyTcpKeepAliveRequestFactoryObserver(
+				TcpKeepAliveProperties properties, ObjectProvider<TcpKeepAliveSettings> settings,
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> ReactorNettyKeepAlive
-				.observe(httpClient, (observed) -> observations.record(Client.REACTOR_NETTY, observed)));
+			ReactorNettyKeepAliveCustomizer customizer = new ReactorNettyKeepAliveCustomizer(
+					TcpKeepAliveAutoConfiguration.applied(properties, properties.getReactorNetty(), settings),
+					observations);
+			return (builder) -> {
+				customizer.asked();
+				return builder.withHttpClientCustomizer(customizer);
+			};
 		}
 
 	}

@@ -11,9 +11,11 @@ import dev.tcpkeepalive.observe.KeepAliveObservations;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.reactive.ReactiveResponseConsumer;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -79,17 +81,31 @@ public final class TcpKeepAliveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	KeepAliveObservations tcpKeepAliveObservations(KeepAliveReporter reporter) {
-		return new KeepAliveObservations(reporter::asked);
+	KeepAliveObservations tcpKeepAliveObservations() {
+		return new KeepAliveObservations();
 	}
 
 	// Validates the settings also when keepalive is disabled, so that a bad value never
 	// waits for the day it is used
 	@Bean
-	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties, Environment environment,
-			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
-		return new KeepAliveReporter(properties.isEnabled(), validSettings(properties, environment),
-				properties.natIdleTimeout(), environment, beanFactory, resourceLoader.getClassLoader());
+	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties, KeepAliveObservations observations,
+			Environment environment, ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
+		return new KeepAliveReporter(new KeepAliveReports(properties.isEnabled(),
+				validSettings(properties, environment), properties.natIdleTimeout(), observations, environment,
+				beanFactory, resourceLoader.getClassLoader()));
+	}
+
+	/**
+	 * Return the settings a client's customizer applies: none when keepalive or the
+	 * client's switch is off, so that the customizer then only observes.
+	 * @param properties the properties
+	 * @param clientSwitch the client's switch
+	 * @param settings the settings bean, the application's own if it defines one
+	 * @return the settings, or {@code null}
+	 */
+	static @Nullable TcpKeepAliveSettings applied(TcpKeepAliveProperties properties,
+			TcpKeepAliveProperties.Switch clientSwitch, ObjectProvider<TcpKeepAliveSettings> settings) {
+		return (properties.isEnabled() && clientSwitch.isEnabled()) ? settings.getIfAvailable() : null;
 	}
 
 	private static TcpKeepAliveSettings validSettings(TcpKeepAliveProperties properties, Environment environment) {
@@ -122,8 +138,8 @@ public final class TcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> httpComponentsTcpKeepAliveCustomizer(
-				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
-			return new HttpComponentsKeepAliveCustomizer(settings, reporter);
+				TcpKeepAliveSettings settings, KeepAliveObservations observations) {
+			return new HttpComponentsKeepAliveCustomizer(settings, observations);
 		}
 
 		@Bean
@@ -146,9 +162,9 @@ public final class TcpKeepAliveAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 		@ConditionalOnBooleanProperty(name = HTTP_COMPONENTS_ENABLED, matchIfMissing = true)
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveCustomizer(
-				TcpKeepAliveSettings settings, KeepAliveReporter reporter) {
+				TcpKeepAliveSettings settings, KeepAliveObservations observations) {
 			return (builder) -> {
-				reporter.customized(Client.HTTP_COMPONENTS_ASYNC);
+				observations.asked(Client.HTTP_COMPONENTS_ASYNC, settings);
 				return builder.withHttpClientCustomizer(
 						(httpClient) -> httpClient.setIOReactorConfig(KeepAliveIOReactorConfig.of(settings)));
 			};

@@ -27,8 +27,9 @@ public final class TcpKeepAliveEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ KeepAliveReporter.class, KeepAliveObservations.class })
 	TcpKeepAliveEndpoint tcpKeepAliveEndpoint(KeepAliveReporter reporter, KeepAliveObservations observations) {
-		return new TcpKeepAliveEndpoint(reporter::report, observations, () -> {
-			NettyTransport transport = reporter.nettyTransport();
+		KeepAliveReports reports = reporter.reports();
+		return new TcpKeepAliveEndpoint(reports, observations, () -> {
+			NettyTransport transport = reports.nettyTransport();
 			return (transport != null) ? transport.id() : null;
 		});
 	}

@@ -1,8 +1,5 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import java.util.function.Supplier;
-
-import dev.tcpkeepalive.client.KeepAliveReport;
 import dev.tcpkeepalive.micrometer.KeepAliveMeterBinder;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,11 +34,8 @@ public final class TcpKeepAliveMetricsAutoConfiguration {
 		// Only a context run by SpringApplication has its arguments, and only such a
 		// context publishes ApplicationReadyEvent: there the report, which decides the
 		// counters, waits until the application is ready
-		Supplier<KeepAliveReport> report = reporter::report;
-		if (applicationArguments.getIfAvailable() != null) {
-			return new ReadyKeepAliveMeterBinder(report, observations);
-		}
-		return new KeepAliveMeterBinder(report, observations);
+		return new KeepAliveMeterBinder(reporter.reports(), observations,
+				applicationArguments.getIfAvailable() != null);
 	}
 
 }

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The HTTP client libraries whose sockets the starter configures or reports on: the one
  * registry of clients.
  * <p>
- * Each entry says how its sockets take keepalive options, which of Boot's builders stand
- * for it, and which property switches it off; adding a client library is an entry here
- * plus its applier and auto-configuration.
+ * Each entry says which of Boot's builders stand for it and which property switches it
+ * off, and {@link #socketOptions()} how its sockets take keepalive options; adding a
+ * client library is an entry here, its line there, plus its applier and
+ * auto-configuration.
  *
  * @since 0.1.0
  */
@@ -20,49 +21,44 @@ public enum Client {
 	 * Apache HttpClient 5 classic, behind RestClient, RestTemplate and HTTP service
 	 * clients.
 	 */
-	HTTP_COMPONENTS("http-components", "Apache HttpClient 5", SocketOptions.JDK, "http-components",
+	HTTP_COMPONENTS("http-components", "Apache HttpClient 5", "http-components",
 			"HttpComponentsClientHttpRequestFactoryBuilder"),
 
 	/** Apache HttpClient 5 async, behind WebClient with the HttpComponents connector. */
-	HTTP_COMPONENTS_ASYNC("http-components-async", "Apache HttpClient 5 async", SocketOptions.JDK, "http-components",
+	HTTP_COMPONENTS_ASYNC("http-components-async", "Apache HttpClient 5 async", "http-components",
 			"HttpComponentsClientHttpConnectorBuilder"),
 
 	/** Reactor Netty, behind WebClient and the reactor request factory. */
-	REACTOR_NETTY("reactor-netty", "Reactor Netty", SocketOptions.NETTY, "reactor-netty",
-			"ReactorClientHttpRequestFactoryBuilder", "ReactorClientHttpConnectorBuilder"),
+	REACTOR_NETTY("reactor-netty", "Reactor Netty", "reactor-netty", "ReactorClientHttpRequestFactoryBuilder",
+			"ReactorClientHttpConnectorBuilder"),
 
 	/** Jetty's HttpClient, behind RestClient, RestTemplate or WebClient on Jetty. */
-	JETTY("jetty", "Jetty's HttpClient", SocketOptions.JDK, "jetty", "JettyClientHttpRequestFactoryBuilder",
+	JETTY("jetty", "Jetty's HttpClient", "jetty", "JettyClientHttpRequestFactoryBuilder",
 			"JettyClientHttpConnectorBuilder"),
 
 	/** The JDK's {@code java.net.http.HttpClient}, which has no socket-option API. */
-	JDK("jdk", "the JDK HttpClient", SocketOptions.NONE, null, "JdkClientHttpRequestFactoryBuilder",
-			"JdkClientHttpConnectorBuilder"),
+	JDK("jdk", "the JDK HttpClient", null, "JdkClientHttpRequestFactoryBuilder", "JdkClientHttpConnectorBuilder"),
 
 	/** {@code HttpURLConnection}, which has no socket-option API. */
-	SIMPLE("simple", "HttpURLConnection", SocketOptions.NONE, null, "SimpleClientHttpRequestFactoryBuilder"),
+	SIMPLE("simple", "HttpURLConnection", null, "SimpleClientHttpRequestFactoryBuilder"),
 
 	/**
 	 * The Azure SDK's azure-core clients on azure-core-http-netty, which no Boot builder
 	 * stands for: see {@code ClientDetection}.
 	 */
-	AZURE_SDK("azure-sdk", "the Azure SDK (azure-core-http-netty)", SocketOptions.NETTY, "azure-sdk");
+	AZURE_SDK("azure-sdk", "the Azure SDK (azure-core-http-netty)", "azure-sdk");
 
 	private final String id;
 
 	private final String library;
 
-	private final SocketOptions socketOptions;
-
 	private final @Nullable String switchName;
 
 	private final List<String> builderTypes;
 
-	Client(String id, String library, SocketOptions socketOptions, @Nullable String switchName,
-			String... builderTypes) {
+	Client(String id, String library, @Nullable String switchName, String... builderTypes) {
 		this.id = id;
 		this.library = library;
-		this.socketOptions = socketOptions;
 		this.switchName = switchName;
 		this.builderTypes = List.of(builderTypes);
 	}
@@ -88,7 +84,13 @@ public enum Client {
 	 * @return the kind of socket options
 	 */
 	public SocketOptions socketOptions() {
-		return this.socketOptions;
+		// Decided here rather than passed to each constant, so that the nested type is
+		// only
+		// loaded when a status is decided, not with every application's first client
+		if (this == REACTOR_NETTY || this == AZURE_SDK) {
+			return SocketOptions.NETTY;
+		}
+		return (this == JDK || this == SIMPLE) ? SocketOptions.NONE : SocketOptions.JDK;
 	}
 
 	/**

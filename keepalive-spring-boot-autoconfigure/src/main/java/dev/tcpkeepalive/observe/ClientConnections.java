@@ -1,24 +1,34 @@
 package dev.tcpkeepalive.observe;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.tcpkeepalive.TcpKeepAliveSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connections of one client since start: a count per {@link ConnectionState} and
- * three observations.
+ * The connections of one client since start: what the starter asked of its sockets, a
+ * count per {@link ConnectionState} and three observations.
  * <p>
- * Its size does not depend on the number of connections, and recording takes no lock: the
- * counts are {@link LongAdder}s and the observations are swapped atomically.
+ * Each new connection is {@link #accept(ObservedKeepAlive) accepted} once and classified
+ * against what was asked. Its size does not depend on the number of connections, and
+ * recording takes no lock: the counts are {@link LongAdder}s and the observations are
+ * swapped atomically.
  *
  * @since 0.1.0
  */
-public final class ClientConnections {
+public final class ClientConnections implements Consumer<ObservedKeepAlive> {
 
-	private static final ConnectionState[] STATES = ConnectionState.values();
+	// One field per state rather than an array sized by the enum, so that the state type
+	// is only loaded with the first connection
+	private final LongAdder applied = new LongAdder();
 
-	private final LongAdder[] counts = new LongAdder[STATES.length];
+	private final LongAdder differs = new LongAdder();
+
+	private final LongAdder off = new LongAdder();
+
+	private volatile @Nullable TcpKeepAliveSettings asked;
 
 	private final AtomicReference<@Nullable ObservedKeepAlive> latest = new AtomicReference<>();
 
@@ -27,18 +37,41 @@ public final class ClientConnections {
 	private final AtomicReference<@Nullable ObservedKeepAlive> longestSilence = new AtomicReference<>();
 
 	ClientConnections() {
-		for (int i = 0; i < this.counts.length; i++) {
-			this.counts[i] = new LongAdder();
-		}
 	}
 
-	void record(ObservedKeepAlive observed, ConnectionState state) {
-		this.counts[state.ordinal()].increment();
+	void asked(TcpKeepAliveSettings settings) {
+		this.asked = settings;
+	}
+
+	/**
+	 * Return what the starter asked of this client's sockets.
+	 * @return the settings, or {@code null} when it asked nothing
+	 */
+	public @Nullable TcpKeepAliveSettings asked() {
+		return this.asked;
+	}
+
+	/**
+	 * Record what a newly connected socket of this client carries, classified against
+	 * what the starter asked. Called once per new connection, never per request.
+	 * @param observed the options read back from the socket
+	 */
+	@Override
+	public void accept(ObservedKeepAlive observed) {
+		ConnectionState state = ConnectionState.of(observed, this.asked);
+		counter(state).increment();
 		this.latest.set(observed);
 		if (state != ConnectionState.APPLIED) {
 			this.lastNotApplied.set(observed);
 		}
 		keepIfLonger(observed);
+	}
+
+	private LongAdder counter(ConnectionState state) {
+		if (state == ConnectionState.APPLIED) {
+			return this.applied;
+		}
+		return (state == ConnectionState.DIFFERS) ? this.differs : this.off;
 	}
 
 	// Written only when a connection may stay silent longer than any before, so the usual
@@ -60,7 +93,7 @@ public final class ClientConnections {
 	 * @return the number of connections since start
 	 */
 	public long count(ConnectionState state) {
-		return this.counts[state.ordinal()].sum();
+		return counter(state).sum();
 	}
 
 	/**

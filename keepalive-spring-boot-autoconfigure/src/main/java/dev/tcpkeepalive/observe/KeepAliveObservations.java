@@ -1,9 +1,7 @@
 package dev.tcpkeepalive.observe;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
@@ -13,30 +11,43 @@ import org.jspecify.annotations.Nullable;
  * What the new connections of each client carried: the latest, counts per
  * {@link ConnectionState}, and the observations that say what went wrong.
  * <p>
- * Holds one {@link ClientConnections} per {@link Client} and never a socket or
- * connection, so it costs the same whatever the number of connections and keeps nothing
- * alive.
+ * Holds what the starter asked of each {@link Client}, one {@link ClientConnections} per
+ * client in use, and never a socket or connection, so it costs the same whatever the
+ * number of connections and keeps nothing alive.
  *
  * @since 0.1.0
  */
 public class KeepAliveObservations {
 
-	private final Function<Client, @Nullable TcpKeepAliveSettings> asked;
+	private static final Client[] CLIENTS = Client.values();
 
-	private final Map<Client, ClientConnections> connections = new EnumMap<>(Client.class);
+	// Created on a client's first connection or first look, so that an application pays
+	// for no client it does not use
+	private final AtomicReferenceArray<@Nullable ClientConnections> connections = new AtomicReferenceArray<>(
+			CLIENTS.length);
 
 	/**
-	 * Create observations that classify each connection against what the starter asked of
-	 * its client.
-	 * @param asked the settings the starter put on a client's sockets, or {@code null}
-	 * when it asked nothing of it (disabled, switched off, or its customizer never ran);
-	 * called once per new connection, so it must be cheap
+	 * Record what the starter asked of a client's sockets: from now on its connections
+	 * are classified against these settings. The starter calls this when its customizer
+	 * for the client runs; a client it asked nothing of (disabled, switched off, or its
+	 * customizer never ran) has its connections classified against nothing.
+	 * @param client the client
+	 * @param settings the settings its sockets are given
 	 */
-	public KeepAliveObservations(Function<Client, @Nullable TcpKeepAliveSettings> asked) {
-		this.asked = Objects.requireNonNull(asked, "'asked' must not be null");
-		for (Client client : Client.values()) {
-			this.connections.put(client, new ClientConnections());
-		}
+	public void asked(Client client, TcpKeepAliveSettings settings) {
+		Objects.requireNonNull(client, "'client' must not be null");
+		Objects.requireNonNull(settings, "'settings' must not be null");
+		connections(client).asked(settings);
+	}
+
+	/**
+	 * Return what the starter asked of a client's sockets.
+	 * @param client the client
+	 * @return the settings, or {@code null} when the starter asked nothing of it
+	 */
+	public @Nullable TcpKeepAliveSettings asked(Client client) {
+		ClientConnections connections = this.connections.get(client.ordinal());
+		return (connections != null) ? connections.asked() : null;
 	}
 
 	/**
@@ -46,7 +57,7 @@ public class KeepAliveObservations {
 	 * @param observed the options read back from it
 	 */
 	public void record(Client client, ObservedKeepAlive observed) {
-		this.connections.get(client).record(observed, ConnectionState.of(observed, this.asked.apply(client)));
+		connections(client).accept(observed);
 	}
 
 	/**
@@ -55,7 +66,7 @@ public class KeepAliveObservations {
 	 * @return the latest observation or {@code null} before the first connection
 	 */
 	public @Nullable ObservedKeepAlive latest(Client client) {
-		return this.connections.get(client).latest();
+		return connections(client).latest();
 	}
 
 	/**
@@ -64,7 +75,14 @@ public class KeepAliveObservations {
 	 * @return its counts and observations
 	 */
 	public ClientConnections connections(Client client) {
-		return this.connections.get(client);
+		ClientConnections connections = this.connections.get(client.ordinal());
+		if (connections != null) {
+			return connections;
+		}
+		ClientConnections created = new ClientConnections();
+		// Whoever loses the race uses the winner's
+		return this.connections.compareAndSet(client.ordinal(), null, created) ? created
+				: Objects.requireNonNull(this.connections.get(client.ordinal()));
 	}
 
 }

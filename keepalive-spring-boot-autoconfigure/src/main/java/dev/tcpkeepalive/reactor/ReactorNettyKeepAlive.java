@@ -15,6 +15,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.ChannelPipelineConfigurer;
+import reactor.netty.ConnectionObserver;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -50,8 +52,7 @@ public final class ReactorNettyKeepAlive {
 		Set<ChannelOption<?>> preset = Set.copyOf(client.configuration().options().keySet());
 		// Set per channel rather than as client options, which Reactor Netty would also
 		// try on a domain socket
-		return client.doOnChannelInit((observer, channel, remoteAddress) -> apply(settings, channel,
-				ClientChannelOptions.of(channel, preset)));
+		return client.doOnChannelInit(new ChannelInit(settings, preset, null));
 	}
 
 	/**
@@ -107,13 +108,7 @@ public final class ReactorNettyKeepAlive {
 		Objects.requireNonNull(observer, "'observer' must not be null");
 		// doOnConnected also fires on every acquisition of a pooled connection;
 		// channelActive fires once per socket
-		return client.doOnChannelInit((connectionObserver, channel, remoteAddress) -> {
-			// A domain socket has no keepalive to report and must not sway the verdict on
-			// the TCP connections
-			if (channel instanceof SocketChannel) {
-				channel.pipeline().addFirst(new Observing(observer));
-			}
-		});
+		return client.doOnChannelInit(new ChannelInit(null, Set.of(), observer));
 	}
 
 	/**
@@ -135,6 +130,32 @@ public final class ReactorNettyKeepAlive {
 
 	private static @Nullable Integer option(ChannelConfig config, @Nullable ChannelOption<Integer> option) {
 		return (option != null) ? config.getOption(option) : null;
+	}
+
+	/**
+	 * Applies the settings to a new channel, or adds the handler that observes it: one
+	 * class for both rather than a lambda each, as every lambda is a class of its own.
+	 *
+	 * @param settings the settings to apply, or {@code null}
+	 * @param preset the keepalive options the client itself set before the settings
+	 * @param observer the observer to add, or {@code null}
+	 */
+	private record ChannelInit(@Nullable TcpKeepAliveSettings settings, Set<ChannelOption<?>> preset,
+			@Nullable Consumer<ObservedKeepAlive> observer) implements ChannelPipelineConfigurer {
+
+		@Override
+		public void onChannelInit(ConnectionObserver connectionObserver, Channel channel,
+				@Nullable SocketAddress remoteAddress) {
+			if (this.settings != null) {
+				apply(this.settings, channel, ClientChannelOptions.of(channel, this.preset));
+			}
+			// A domain socket has no keepalive to report and must not sway the verdict on
+			// the TCP connections
+			if (this.observer != null && channel instanceof SocketChannel) {
+				channel.pipeline().addFirst(new Observing(this.observer));
+			}
+		}
+
 	}
 
 	/**

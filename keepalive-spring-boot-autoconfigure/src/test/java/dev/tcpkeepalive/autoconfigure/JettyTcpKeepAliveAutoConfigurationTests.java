@@ -105,7 +105,7 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 	}
 
 	private static @Nullable ClientStatus status(ApplicationContext context) {
-		return context.getBean(KeepAliveReporter.class).report().status(Client.JETTY);
+		return context.getBean(KeepAliveReporter.class).reports().get().status(Client.JETTY);
 	}
 
 }

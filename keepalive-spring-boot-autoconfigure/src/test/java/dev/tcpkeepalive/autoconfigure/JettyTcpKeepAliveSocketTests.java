@@ -179,7 +179,7 @@ class JettyTcpKeepAliveSocketTests {
 	}
 
 	private static @Nullable ClientStatus status(ApplicationContext context) {
-		return context.getBean(KeepAliveReporter.class).report().status(Client.JETTY);
+		return context.getBean(KeepAliveReporter.class).reports().get().status(Client.JETTY);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -121,7 +121,7 @@ class KeepAliveReporterTests {
 	void whenDisabledThenEveryClientIsDisabledWithoutWarnings(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
 			ready(context.getSourceApplicationContext());
-			List<ClientStatus> clients = context.getBean(KeepAliveReporter.class).report().clients();
+			List<ClientStatus> clients = context.getBean(KeepAliveReporter.class).reports().get().clients();
 			assertThat(clients).isNotEmpty()
 				.allSatisfy((client) -> assertThat(client.status()).isEqualTo(Status.DISABLED));
 		});
@@ -174,7 +174,7 @@ class KeepAliveReporterTests {
 						(response, connection) -> Mono.just(connection.channel().getClass().getSimpleName()))
 				.blockLast();
 			this.contextRunner.run((context) -> {
-				String transport = context.getBean(KeepAliveReporter.class).nettyTransport().id();
+				String transport = context.getBean(KeepAliveReporter.class).reports().nettyTransport().id();
 				assertThat(channel).startsWithIgnoringCase(transport.replace("_", ""));
 			});
 		}
@@ -183,7 +183,7 @@ class KeepAliveReporterTests {
 	@Test
 	void whenReactorNettyIsAbsentThenThereIsNoNettyTransport() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(reactor.netty.http.client.HttpClient.class))
-			.run((context) -> assertThat(context.getBean(KeepAliveReporter.class).nettyTransport()).isNull());
+			.run((context) -> assertThat(context.getBean(KeepAliveReporter.class).reports().nettyTransport()).isNull());
 	}
 
 	// What SpringApplication publishes once the application has started; a context runner
@@ -193,7 +193,7 @@ class KeepAliveReporterTests {
 	}
 
 	static ClientStatus status(ApplicationContext context, Client client) {
-		return context.getBean(KeepAliveReporter.class).report().status(client);
+		return context.getBean(KeepAliveReporter.class).reports().get().status(client);
 	}
 
 }

@@ -63,7 +63,7 @@ class ReactorNettyTransportTests {
 		ChannelSnapshot snapshot = context.getBean(ChannelSnapshot.Recorder.class).next();
 		assertThat(snapshot.transport()).isEqualTo(expected).isEqualTo(NettyTransport.detect());
 		// What the endpoint reports as platform.nettyTransport
-		assertThat(context.getBean(KeepAliveReporter.class).nettyTransport()).isEqualTo(expected);
+		assertThat(context.getBean(KeepAliveReporter.class).reports().nettyTransport()).isEqualTo(expected);
 		assertThat(snapshot)
 			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
 					ChannelSnapshot::count)

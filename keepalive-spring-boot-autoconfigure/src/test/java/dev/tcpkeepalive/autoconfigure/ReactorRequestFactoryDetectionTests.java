@@ -45,7 +45,6 @@ class ReactorRequestFactoryDetectionTests {
 			.withPropertyValues("spring.http.clients.imperative.factory=jdk")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean("reactorNettyTcpKeepAliveRequestFactoryCustomizer")
-				.doesNotHaveBean("reactorNettyTcpKeepAliveRequestFactoryObserver")
 				.hasBean("reactorNettyTcpKeepAliveConnectorCustomizer"));
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.tcpkeepalive.observe.ConnectionStateTests.observed;
@@ -22,9 +23,13 @@ class KeepAliveObservationsTests {
 	private static final TcpKeepAliveSettings SETTINGS = TcpKeepAliveSettings.of(Duration.ofSeconds(120),
 			Duration.ofSeconds(30), 8);
 
+	private final KeepAliveObservations observations = new KeepAliveObservations();
+
 	// Only http-components was customized, as when reactor-netty is switched off
-	private final KeepAliveObservations observations = new KeepAliveObservations(
-			(client) -> (client == Client.HTTP_COMPONENTS) ? SETTINGS : null);
+	@BeforeEach
+	void askOnlyHttpComponents() {
+		this.observations.asked(Client.HTTP_COMPONENTS, SETTINGS);
+	}
 
 	@Test
 	void eachClientIsClassifiedAgainstWhatTheStarterAskedOfIt() {
