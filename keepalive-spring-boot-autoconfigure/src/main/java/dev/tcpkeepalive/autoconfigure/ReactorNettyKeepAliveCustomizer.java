@@ -9,20 +9,26 @@ import dev.tcpkeepalive.reactor.ReactorNettyKeepAlive;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 
 /**
- * Customizer that puts the keepalive settings on a Reactor Netty {@link HttpClient} and
- * records what each of its new connections carries.
+ * Customizer that puts the keepalive settings on the Reactor Netty {@link HttpClient} of
+ * Boot's reactive connector and reactor request factory, and records what each of its new
+ * connections carries.
  * <p>
  * It observes also when keepalive is off, so that the endpoint shows what the sockets
- * carry then. One class is both Boot's customizer and Reactor Netty's client customizer,
- * rather than a lambda for each, because every lambda is a class of its own loaded at
- * startup.
+ * carry then. One class is Boot's customizer of both builders and Reactor Netty's client
+ * customizer, rather than a lambda or a conditional configuration for each, because every
+ * lambda or configuration is a class of its own loaded at startup. Boot checks each
+ * customizer's builder type, so the request factory's customizer only runs when
+ * RestClient really runs on Reactor Netty.
  */
 final class ReactorNettyKeepAliveCustomizer
-		implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder>, UnaryOperator<HttpClient> {
+		implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder>,
+		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder>, UnaryOperator<HttpClient> {
 
 	private final @Nullable TcpKeepAliveSettings settings;
 
@@ -44,11 +50,14 @@ final class ReactorNettyKeepAliveCustomizer
 		return builder.withHttpClientCustomizer(this);
 	}
 
-	/**
-	 * Record what the starter asks of Reactor Netty's sockets, when Boot hands it a
-	 * builder.
-	 */
-	void asked() {
+	@Override
+	public ReactorClientHttpRequestFactoryBuilder customize(ReactorClientHttpRequestFactoryBuilder builder) {
+		asked();
+		return builder.withHttpClientCustomizer(this);
+	}
+
+	// When Boot hands it a builder: only then is Reactor Netty really in use
+	private void asked() {
 		if (this.settings != null) {
 			this.observations.asked(Client.REACTOR_NETTY, this.settings);
 		}

@@ -128,8 +128,7 @@ class ReactorNettyTcpKeepAliveAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader(HttpClient.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ReactorNettyTcpKeepAliveAutoConfiguration.class)
-				.doesNotHaveBean("reactorNettyTcpKeepAliveConnectorCustomizer")
-				.doesNotHaveBean("reactorNettyTcpKeepAliveRequestFactoryCustomizer"));
+				.doesNotHaveBean("reactorNettyTcpKeepAliveCustomizer"));
 	}
 
 	@Test

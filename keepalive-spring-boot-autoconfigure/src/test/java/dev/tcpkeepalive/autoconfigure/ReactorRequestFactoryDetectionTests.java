@@ -1,5 +1,11 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.util.List;
+
+import dev.tcpkeepalive.client.Client;
+import dev.tcpkeepalive.client.ClientStatus;
+import dev.tcpkeepalive.client.KeepAliveReport;
+import dev.tcpkeepalive.client.Status;
 import dev.tcpkeepalive.reactor.ChannelSnapshot;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.junit.jupiter.api.AutoClose;
@@ -12,9 +18,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link OnReactorRequestFactoryCondition}: RestClient on the reactor request
- * factory carries keepalive when the factory is detected rather than chosen, and the
- * customizers stay away when another factory is chosen.
+ * Tests for RestClient on the reactor request factory: it carries keepalive when the
+ * factory is detected rather than chosen, and the starter's Reactor Netty customizer
+ * stays away from another factory that is chosen.
  */
 class ReactorRequestFactoryDetectionTests {
 
@@ -39,13 +45,18 @@ class ReactorRequestFactoryDetectionTests {
 	}
 
 	@Test
-	void whenAnotherFactoryIsChosenThenNoReactorRequestFactoryCustomizerIsDefined() {
+	void whenAnotherFactoryIsChosenThenRestClientRunsOnItAndOnlyWebClientIsReportedOnReactorNetty() {
 		// Without HttpClient 5 and Jetty, so that only the property rules out reactor
 		this.runner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "org.eclipse.jetty.client"))
 			.withPropertyValues("spring.http.clients.imperative.factory=jdk")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean("reactorNettyTcpKeepAliveRequestFactoryCustomizer")
-				.hasBean("reactorNettyTcpKeepAliveConnectorCustomizer"));
+			.run((context) -> {
+				assertThat(HttpClientsContext.getWithRestClient(context, this.server)).isEqualTo("hello");
+				KeepAliveReport report = context.getBean(KeepAliveReporter.class).reports().get();
+				assertThat(report.status(Client.JDK)).extracting(ClientStatus::status, ClientStatus::usedBy)
+					.containsExactly(Status.NOT_COVERED, List.of("RestClient"));
+				assertThat(report.status(Client.REACTOR_NETTY)).extracting(ClientStatus::status, ClientStatus::usedBy)
+					.containsExactly(Status.APPLIED, List.of("WebClient"));
+			});
 	}
 
 }
