@@ -55,4 +55,17 @@ record RatioInterval(double mean, double low, double high) {
 		return (this.high < goal) ? "NOT met" : "not resolved";
 	}
 
+	/**
+	 * Return whether the interval lies at or below a goal that is an upper bound, above
+	 * it, or straddles it.
+	 * @param goal the largest acceptable ratio
+	 * @return {@code met}, {@code NOT met} or {@code not resolved}
+	 */
+	String atMost(double goal) {
+		if (this.high <= goal) {
+			return "met";
+		}
+		return (this.low > goal) ? "NOT met" : "not resolved";
+	}
+
 }

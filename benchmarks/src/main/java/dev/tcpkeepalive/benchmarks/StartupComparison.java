@@ -29,7 +29,7 @@ public final class StartupComparison {
 	}
 
 	public static void main(String[] args) throws IOException, InterruptedException {
-		int runs = Integer.getInteger("bench.startup.runs", 10);
+		int runs = Integer.getInteger("bench.startup.runs", 30);
 		// The warmup pairs log class loading, so there is always at least one
 		int warmups = Math.max(1, Integer.getInteger("bench.startup.warmups", 1));
 		String without = System.getProperty("bench.without", Side.EXCLUDED);
