@@ -1,5 +1,8 @@
 package dev.tcpkeepalive.azure;
 
+import java.time.Duration;
+
+import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveDescriptor.ClientDescriptor;
 import dev.tcpkeepalive.actuate.TcpKeepAliveEndpoint;
@@ -74,6 +77,20 @@ class AzureSdkTcpKeepAliveAutoConfigurationTests {
 			assertThat(azureSdk(context).status()).isEqualTo("disabled");
 			assertThat(azureSdk(context).reason()).isEqualTo("azure.tcp-keepalive.enabled=false");
 		});
+	}
+
+	@Test
+	void whenKeepAliveIsDisabledThenEvenTheApplicationsOwnSettingsBeanIsNotApplied() {
+		this.runner.withPropertyValues("azure.tcp-keepalive.enabled=false")
+			.withBean(TcpKeepAliveSettings.class,
+					() -> TcpKeepAliveSettings.of(Duration.ofSeconds(31), Duration.ofSeconds(7), 4))
+			.run((context) -> {
+				assertThat(context.getBean(AzureSdkDefaults.Registration.class).settings()).isNull();
+				AzureSdkCalls.container(this.server, null).exists();
+				assertThat(AzureSdkCalls.sockets(this.server)).isNotEmpty()
+					.allSatisfy((socket) -> assertThat(socket.keepAliveRemainingMillis()).as(socket.raw()).isNull());
+				assertThat(azureSdk(context).status()).isEqualTo("disabled");
+			});
 	}
 
 	@Test

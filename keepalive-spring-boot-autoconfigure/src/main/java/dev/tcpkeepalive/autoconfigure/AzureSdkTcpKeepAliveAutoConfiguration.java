@@ -41,7 +41,7 @@ public final class AzureSdkTcpKeepAliveAutoConfiguration {
 			if (applied != null) {
 				observations.asked(Client.AZURE_SDK, applied);
 			}
-			return AzureSdkDefaults.install(applied, (observed) -> observations.record(Client.AZURE_SDK, observed));
+			return AzureSdkDefaults.install(applied, observations.connections(Client.AZURE_SDK));
 		}
 
 	}

@@ -1,12 +1,9 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import java.util.function.Consumer;
-
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
-import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.httpcomponents.KeepAliveSocketConfig;
-import org.apache.hc.core5.http.io.SocketConfig;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
 
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
@@ -15,12 +12,13 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  * Customizer that puts the keepalive settings into the socket config of the classic
  * HttpClient 5 request factory.
  * <p>
- * One class is both Boot's customizer and HttpClient's socket config callback, rather
- * than a lambda for each, because every lambda is a class of its own loaded at startup.
+ * A named class rather than a lambda, as every lambda is a class of its own loaded at
+ * startup; HttpClient's socket config callback is {@link KeepAliveSocketConfig} itself.
+ * No bean of the starter is a {@code Function}, {@code Consumer} or {@code Supplier},
+ * which frameworks such as Spring Cloud Function would take for the application's own.
  */
 final class HttpComponentsKeepAliveCustomizer
-		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder>,
-		Consumer<SocketConfig.Builder> {
+		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
 
 	private final TcpKeepAliveSettings settings;
 
@@ -35,12 +33,7 @@ final class HttpComponentsKeepAliveCustomizer
 	public HttpComponentsClientHttpRequestFactoryBuilder customize(
 			HttpComponentsClientHttpRequestFactoryBuilder builder) {
 		this.observations.asked(Client.HTTP_COMPONENTS, this.settings);
-		return builder.withSocketConfigCustomizer(this);
-	}
-
-	@Override
-	public void accept(SocketConfig.Builder socketConfig) {
-		KeepAliveSocketConfig.apply(this.settings, socketConfig);
+		return builder.withSocketConfigCustomizer(KeepAliveSocketConfig.customizer(this.settings));
 	}
 
 }

@@ -1,11 +1,8 @@
 package dev.tcpkeepalive.autoconfigure;
 
-import java.util.function.Consumer;
-
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.httpcomponents.ObservingConnectionFactory;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
@@ -14,12 +11,14 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  * Customizer that makes the classic HttpClient 5 request factory read back the keepalive
  * options of every new connection and record them.
  * <p>
- * One class is both Boot's customizer and the connection manager's customizer, rather
- * than a lambda for each, because every lambda is a class of its own loaded at startup.
+ * A named class rather than a lambda, as every lambda is a class of its own loaded at
+ * startup; the connection manager's callback is the {@link ObservingConnectionFactory}
+ * itself, which installs itself. No bean of the starter is a {@code Function},
+ * {@code Consumer} or {@code Supplier}, which frameworks such as Spring Cloud Function
+ * would take for the application's own.
  */
 final class HttpComponentsObserver
-		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder>,
-		Consumer<PoolingHttpClientConnectionManagerBuilder> {
+		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
 
 	private final KeepAliveObservations observations;
 
@@ -30,12 +29,7 @@ final class HttpComponentsObserver
 	@Override
 	public HttpComponentsClientHttpRequestFactoryBuilder customize(
 			HttpComponentsClientHttpRequestFactoryBuilder builder) {
-		return builder.withConnectionManagerCustomizer(this);
-	}
-
-	@Override
-	public void accept(PoolingHttpClientConnectionManagerBuilder connectionManager) {
-		connectionManager.setConnectionFactory(
+		return builder.withConnectionManagerCustomizer(
 				new ObservingConnectionFactory(this.observations.connections(Client.HTTP_COMPONENTS)));
 	}
 

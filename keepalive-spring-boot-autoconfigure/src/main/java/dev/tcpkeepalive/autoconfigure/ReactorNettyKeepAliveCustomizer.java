@@ -20,15 +20,17 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
  * connections carries.
  * <p>
  * It observes also when keepalive is off, so that the endpoint shows what the sockets
- * carry then. One class is Boot's customizer of both builders and Reactor Netty's client
- * customizer, rather than a lambda or a conditional configuration for each, because every
- * lambda or configuration is a class of its own loaded at startup. Boot checks each
- * customizer's builder type, so the request factory's customizer only runs when
- * RestClient really runs on Reactor Netty.
+ * carry then. One class is Boot's customizer of both builders, rather than a lambda or a
+ * conditional configuration for each, because every lambda or configuration is a class of
+ * its own loaded at startup. Boot checks each customizer's builder type, so the request
+ * factory's customizer only runs when RestClient really runs on Reactor Netty. The client
+ * callback is {@link ReactorNettyKeepAlive#customizer}'s: no bean of the starter is a
+ * {@code Function}, {@code Consumer} or {@code Supplier}, which frameworks such as Spring
+ * Cloud Function would take for the application's own.
  */
 final class ReactorNettyKeepAliveCustomizer
 		implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder>,
-		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder>, UnaryOperator<HttpClient> {
+		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> {
 
 	private final @Nullable TcpKeepAliveSettings settings;
 
@@ -46,28 +48,20 @@ final class ReactorNettyKeepAliveCustomizer
 
 	@Override
 	public ReactorClientHttpConnectorBuilder customize(ReactorClientHttpConnectorBuilder builder) {
-		asked();
-		return builder.withHttpClientCustomizer(this);
+		return builder.withHttpClientCustomizer(clientCustomizer());
 	}
 
 	@Override
 	public ReactorClientHttpRequestFactoryBuilder customize(ReactorClientHttpRequestFactoryBuilder builder) {
-		asked();
-		return builder.withHttpClientCustomizer(this);
+		return builder.withHttpClientCustomizer(clientCustomizer());
 	}
 
 	// When Boot hands it a builder: only then is Reactor Netty really in use
-	private void asked() {
+	private UnaryOperator<HttpClient> clientCustomizer() {
 		if (this.settings != null) {
 			this.observations.asked(Client.REACTOR_NETTY, this.settings);
 		}
-	}
-
-	@Override
-	public HttpClient apply(HttpClient httpClient) {
-		HttpClient client = (this.settings != null) ? ReactorNettyKeepAlive.apply(this.settings, httpClient)
-				: httpClient;
-		return ReactorNettyKeepAlive.observe(client, this.observations.connections(Client.REACTOR_NETTY));
+		return ReactorNettyKeepAlive.customizer(this.settings, this.observations.connections(Client.REACTOR_NETTY));
 	}
 
 }

@@ -20,8 +20,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
  * connections: WebClient and HTTP service clients on the Reactor connector, and
  * RestClient or RestTemplate on the reactor request factory.
  * <p>
- * The customizers are ordered after Boot's {@code @Order(0)} one that installs the shared
- * loop resources, and they only add a {@code doOnChannelInit} callback, so users' own
+ * The customizer is ordered after Boot's {@code @Order(0)} one that installs the shared
+ * loop resources, and it only adds one {@code doOnChannelInit} callback, so users' own
  * customizations still apply.
  *
  * @since 0.1.0

@@ -88,11 +88,14 @@ public final class TcpKeepAliveAutoConfiguration {
 	// Validates the settings also when keepalive is disabled, so that a bad value never
 	// waits for the day it is used
 	@Bean
-	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties, KeepAliveObservations observations,
-			Environment environment, ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
-		return new KeepAliveReporter(new KeepAliveReports(properties.isEnabled(),
-				validSettings(properties, environment), properties.natIdleTimeout(), observations, environment,
-				beanFactory, resourceLoader.getClassLoader()));
+	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties,
+			ObjectProvider<TcpKeepAliveSettings> settings, KeepAliveObservations observations, Environment environment,
+			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
+		TcpKeepAliveSettings validated = validSettings(properties, environment);
+		// What the customizers apply: the application's own settings bean if it has one
+		TcpKeepAliveSettings reported = properties.isEnabled() ? settings.getIfAvailable(() -> validated) : validated;
+		return new KeepAliveReporter(new KeepAliveReports(properties.isEnabled(), reported, properties.natIdleTimeout(),
+				observations, environment, beanFactory, resourceLoader.getClassLoader()));
 	}
 
 	/**
@@ -174,9 +177,8 @@ public final class TcpKeepAliveAutoConfiguration {
 		@Order(OBSERVER_ORDER)
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> httpComponentsAsyncTcpKeepAliveObserver(
 				KeepAliveObservations observations) {
-			return (builder) -> builder.withHttpClientCustomizer(
-					(httpClient) -> httpClient.setIOSessionListener(new ObservingIOSessionListener(
-							(observed) -> observations.record(Client.HTTP_COMPONENTS_ASYNC, observed))));
+			return (builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.setIOSessionListener(
+					new ObservingIOSessionListener(observations.connections(Client.HTTP_COMPONENTS_ASYNC))));
 		}
 
 	}

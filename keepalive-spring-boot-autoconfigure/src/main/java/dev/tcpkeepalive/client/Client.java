@@ -85,8 +85,7 @@ public enum Client {
 	 */
 	public SocketOptions socketOptions() {
 		// Decided here rather than passed to each constant, so that the nested type is
-		// only
-		// loaded when a status is decided, not with every application's first client
+		// only loaded when a status is decided, not with every application's first client
 		if (this == REACTOR_NETTY || this == AZURE_SDK) {
 			return SocketOptions.NETTY;
 		}

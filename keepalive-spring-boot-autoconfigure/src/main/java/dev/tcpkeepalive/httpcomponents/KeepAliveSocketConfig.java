@@ -1,6 +1,7 @@
 package dev.tcpkeepalive.httpcomponents;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -13,9 +14,27 @@ import org.apache.hc.core5.http.io.SocketConfig;
  *
  * @since 0.1.0
  */
-public final class KeepAliveSocketConfig {
+public final class KeepAliveSocketConfig implements Consumer<SocketConfig.Builder> {
 
-	private KeepAliveSocketConfig() {
+	private final TcpKeepAliveSettings settings;
+
+	private KeepAliveSocketConfig(TcpKeepAliveSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Return a customizer that puts the keepalive settings on a {@link SocketConfig}
+	 * builder, for example for Boot's {@code withSocketConfigCustomizer}.
+	 * @param settings the keepalive settings
+	 * @return the customizer
+	 */
+	public static Consumer<SocketConfig.Builder> customizer(TcpKeepAliveSettings settings) {
+		return new KeepAliveSocketConfig(Objects.requireNonNull(settings, "'settings' must not be null"));
+	}
+
+	@Override
+	public void accept(SocketConfig.Builder builder) {
+		apply(this.settings, builder);
 	}
 
 	/**

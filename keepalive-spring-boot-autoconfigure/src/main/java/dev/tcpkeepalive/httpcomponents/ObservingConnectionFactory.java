@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
-import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 
 /**
@@ -18,10 +19,16 @@ import org.apache.hc.core5.http.io.HttpConnectionFactory;
  * HttpClient 5 binds the plain socket to the connection twice: once before the socket
  * options are applied and once after {@code connect()}. Only the connected bind is
  * observed, so each new connection is read exactly once and pooled reuse costs nothing.
+ * <p>
+ * As a {@code Consumer<PoolingHttpClientConnectionManagerBuilder>} it installs itself on
+ * a connection manager, for example through Boot's
+ * {@code withConnectionManagerCustomizer}. It holds no state of its own, so one factory
+ * can serve several connection managers.
  *
  * @since 0.1.0
  */
-public final class ObservingConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
+public final class ObservingConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection>,
+		Consumer<PoolingHttpClientConnectionManagerBuilder> {
 
 	private final HttpConnectionFactory<ManagedHttpClientConnection> delegate;
 
@@ -44,6 +51,11 @@ public final class ObservingConnectionFactory implements HttpConnectionFactory<M
 			Consumer<ObservedKeepAlive> observer) {
 		this.delegate = Objects.requireNonNull(delegate, "'delegate' must not be null");
 		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+	}
+
+	@Override
+	public void accept(PoolingHttpClientConnectionManagerBuilder connectionManager) {
+		connectionManager.setConnectionFactory(this);
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import org.eclipse.jetty.io.ClientConnector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keepalive for Jetty's HttpClient, through the {@link ClientConnector} its transport
@@ -43,6 +44,26 @@ public final class JettyKeepAlive {
 		Objects.requireNonNull(connector, "'connector' must not be null");
 		connector.addEventListener(new ObservingConnectListener(observer));
 		return connector;
+	}
+
+	/**
+	 * Return a customizer, for example for Boot's
+	 * {@code withClientConnectorCustomizerCustomizer}, that does what
+	 * {@link #apply(TcpKeepAliveSettings, ClientConnector) apply} and
+	 * {@link #observe(ClientConnector, Consumer) observe} do.
+	 * @param settings the keepalive settings, or {@code null} to only observe
+	 * @param observer receives what each new connection carries, once per connection
+	 * @return the customizer
+	 */
+	public static Consumer<ClientConnector> customizer(@Nullable TcpKeepAliveSettings settings,
+			Consumer<ObservedKeepAlive> observer) {
+		Objects.requireNonNull(observer, "'observer' must not be null");
+		return (connector) -> {
+			if (settings != null) {
+				apply(settings, connector);
+			}
+			observe(connector, observer);
+		};
 	}
 
 }

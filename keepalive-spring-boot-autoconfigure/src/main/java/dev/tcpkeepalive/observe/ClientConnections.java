@@ -1,8 +1,8 @@
 package dev.tcpkeepalive.observe;
 
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import org.jspecify.annotations.Nullable;
@@ -68,10 +68,11 @@ public final class ClientConnections implements Consumer<ObservedKeepAlive> {
 	}
 
 	private LongAdder counter(ConnectionState state) {
-		if (state == ConnectionState.APPLIED) {
-			return this.applied;
-		}
-		return (state == ConnectionState.DIFFERS) ? this.differs : this.off;
+		return switch (state) {
+			case APPLIED -> this.applied;
+			case DIFFERS -> this.differs;
+			case OFF -> this.off;
+		};
 	}
 
 	// Written only when a connection may stay silent longer than any before, so the usual

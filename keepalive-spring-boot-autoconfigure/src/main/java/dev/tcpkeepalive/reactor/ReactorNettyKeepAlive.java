@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
@@ -49,10 +50,22 @@ public final class ReactorNettyKeepAlive {
 	public static HttpClient apply(TcpKeepAliveSettings settings, HttpClient client) {
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(client, "'client' must not be null");
-		Set<ChannelOption<?>> preset = Set.copyOf(client.configuration().options().keySet());
-		// Set per channel rather than as client options, which Reactor Netty would also
-		// try on a domain socket
-		return client.doOnChannelInit(new ChannelInit(settings, preset, null));
+		return new ChannelInit(settings, Set.of(), null).apply(client);
+	}
+
+	/**
+	 * Return a customizer, for example for Boot's {@code withHttpClientCustomizer}, that
+	 * does what {@link #apply(TcpKeepAliveSettings, HttpClient) apply} and
+	 * {@link #observe(HttpClient, Consumer) observe} do, with one callback per new
+	 * channel.
+	 * @param settings the keepalive settings, or {@code null} to only observe
+	 * @param observer receives what each new connection carries
+	 * @return the customizer
+	 */
+	public static UnaryOperator<HttpClient> customizer(@Nullable TcpKeepAliveSettings settings,
+			Consumer<ObservedKeepAlive> observer) {
+		Objects.requireNonNull(observer, "'observer' must not be null");
+		return new ChannelInit(settings, Set.of(), observer);
 	}
 
 	/**
@@ -106,9 +119,7 @@ public final class ReactorNettyKeepAlive {
 	public static HttpClient observe(HttpClient client, Consumer<ObservedKeepAlive> observer) {
 		Objects.requireNonNull(client, "'client' must not be null");
 		Objects.requireNonNull(observer, "'observer' must not be null");
-		// doOnConnected also fires on every acquisition of a pooled connection;
-		// channelActive fires once per socket
-		return client.doOnChannelInit(new ChannelInit(null, Set.of(), observer));
+		return new ChannelInit(null, Set.of(), observer).apply(client);
 	}
 
 	/**
@@ -133,21 +144,38 @@ public final class ReactorNettyKeepAlive {
 	}
 
 	/**
-	 * Applies the settings to a new channel, or adds the handler that observes it: one
-	 * class for both rather than a lambda each, as every lambda is a class of its own.
+	 * Applies the settings to a new channel and adds the handler that observes it, either
+	 * or both: one class for both, and for the client customizer that installs it, rather
+	 * than a lambda each, as every lambda is a class of its own.
 	 *
 	 * @param settings the settings to apply, or {@code null}
 	 * @param preset the keepalive options the client itself set before the settings
 	 * @param observer the observer to add, or {@code null}
 	 */
 	private record ChannelInit(@Nullable TcpKeepAliveSettings settings, Set<ChannelOption<?>> preset,
-			@Nullable Consumer<ObservedKeepAlive> observer) implements ChannelPipelineConfigurer {
+			@Nullable Consumer<ObservedKeepAlive> observer)
+			implements
+				ChannelPipelineConfigurer,
+				UnaryOperator<HttpClient> {
+
+		@Override
+		public HttpClient apply(HttpClient client) {
+			Objects.requireNonNull(client, "'client' must not be null");
+			// The options the client already carries are the user's, and stay. The
+			// settings are set per channel rather than as client options, which Reactor
+			// Netty would also try on a domain socket. doOnConnected would also fire on
+			// every acquisition of a pooled connection; channel init fires once per
+			// socket.
+			Set<ChannelOption<?>> preset = (this.settings != null)
+					? Set.copyOf(client.configuration().options().keySet()) : Set.of();
+			return client.doOnChannelInit(new ChannelInit(this.settings, preset, this.observer));
+		}
 
 		@Override
 		public void onChannelInit(ConnectionObserver connectionObserver, Channel channel,
 				@Nullable SocketAddress remoteAddress) {
 			if (this.settings != null) {
-				apply(this.settings, channel, ClientChannelOptions.of(channel, this.preset));
+				ReactorNettyKeepAlive.apply(this.settings, channel, ClientChannelOptions.of(channel, this.preset));
 			}
 			// A domain socket has no keepalive to report and must not sway the verdict on
 			// the TCP connections

@@ -1,9 +1,13 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.util.List;
+
 import dev.tcpkeepalive.KeepAliveOption;
+import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.client.ClientStatus;
 import dev.tcpkeepalive.client.Status;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
 import org.eclipse.jetty.reactive.client.ReactiveRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -26,12 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JettyTcpKeepAliveAutoConfigurationTests {
 
-	private static final String[] KEEP_ALIVE_CUSTOMIZERS = { "jettyTcpKeepAliveRequestFactoryCustomizer",
-			"jettyTcpKeepAliveConnectorCustomizer" };
-
-	private static final String[] OBSERVERS = { "jettyTcpKeepAliveRequestFactoryObserver",
-			"jettyTcpKeepAliveConnectorObserver" };
-
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(TcpKeepAliveAutoConfiguration.class, JettyTcpKeepAliveAutoConfiguration.class,
@@ -42,32 +40,32 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 				"spring.http.clients.reactive.connector=jetty");
 
 	@Test
-	void whenJettyIsPresentThenBothBuildersGetTheKeepAliveCustomizerAndTheObserver() {
+	void whenJettyIsPresentThenOneCustomizerServesBothBuildersAndJettyIsApplied() {
 		this.runner.run((context) -> {
-			assertThat(context).hasBean(KEEP_ALIVE_CUSTOMIZERS[0])
-				.hasBean(KEEP_ALIVE_CUSTOMIZERS[1])
-				.hasBean(OBSERVERS[0])
-				.hasBean(OBSERVERS[1]);
+			assertThat(context).hasSingleBean(JettyKeepAliveCustomizer.class);
 			ClientStatus coverage = status(context);
 			assertThat(coverage.status()).isEqualTo(Status.APPLIED);
 			assertThat(coverage.usedBy()).containsExactly("RestClient", "RestTemplate", "WebClient");
 			assertThat(coverage.reason()).isNull();
+			assertThat(context.getBean(KeepAliveObservations.class).asked(Client.JETTY))
+				.isEqualTo(context.getBean(TcpKeepAliveSettings.class));
 		});
 	}
 
 	@Test
-	void whenKeepAliveIsDisabledThenOnlyTheObserversRemain() {
+	void whenKeepAliveIsDisabledThenTheCustomizerOnlyObservesAndAsksNothing() {
 		this.runner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[0]).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]);
-			assertThat(context).hasBean(OBSERVERS[0]).hasBean(OBSERVERS[1]);
+			assertThat(context).hasSingleBean(JettyKeepAliveCustomizer.class);
+			assertThat(context.getBean(KeepAliveObservations.class).asked(Client.JETTY)).isNull();
+			assertThat(status(context).status()).isEqualTo(Status.DISABLED);
 		});
 	}
 
 	@Test
-	void whenJettyIsSwitchedOffThenOnlyTheObserversRemainAndItIsReportedDisabled() {
+	void whenJettyIsSwitchedOffThenTheCustomizerOnlyObservesAndItIsReportedDisabled() {
 		this.runner.withPropertyValues("azure.tcp-keepalive.jetty.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[0]).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]);
-			assertThat(context).hasBean(OBSERVERS[0]).hasBean(OBSERVERS[1]);
+			assertThat(context).hasSingleBean(JettyKeepAliveCustomizer.class);
+			assertThat(context.getBean(KeepAliveObservations.class).asked(Client.JETTY)).isNull();
 			assertThat(status(context).status()).isEqualTo(Status.DISABLED);
 		});
 	}
@@ -95,12 +93,13 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 	}
 
 	@Test
-	void whenOnlyTheReactiveJettyClientIsAbsentThenOnlyTheRequestFactoryIsCustomized() {
+	void whenOnlyTheReactiveJettyClientIsAbsentThenOnlyTheRequestFactoryRunsOnJetty() {
 		this.runner.withClassLoader(new FilteredClassLoader(ReactiveRequest.class))
 			.withPropertyValues("spring.http.clients.reactive.connector=reactor")
 			.run((context) -> {
-				assertThat(context).hasBean(KEEP_ALIVE_CUSTOMIZERS[0]).hasBean(OBSERVERS[0]);
-				assertThat(context).doesNotHaveBean(KEEP_ALIVE_CUSTOMIZERS[1]).doesNotHaveBean(OBSERVERS[1]);
+				assertThat(context).hasNotFailed().hasSingleBean(JettyKeepAliveCustomizer.class);
+				assertThat(status(context)).extracting(ClientStatus::status, ClientStatus::usedBy)
+					.containsExactly(Status.APPLIED, List.of("RestClient", "RestTemplate"));
 			});
 	}
 

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.tcpkeepalive.KeepAliveOption;
+import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.client.ClientStatus;
 import dev.tcpkeepalive.client.Status;
+import dev.tcpkeepalive.observe.ClientConnections;
+import dev.tcpkeepalive.observe.ConnectionState;
+import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +32,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +64,37 @@ class KeepAliveReporterTests {
 		assertThat(output).containsOnlyOnce("TCP keepalive idle=120s, interval=30s, count=8, user-timeout=unset, "
 				+ "nat-idle-timeout=240s; applied to: http-components (RestClient, RestTemplate), reactor-netty (WebClient)");
 		assertThat(output).doesNotContain("WARN");
+	}
+
+	@Test
+	void whenTheApplicationDefinesItsOwnSettingsThenTheReportTheLogAndTheCountsAllUseThem(CapturedOutput output) {
+		try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
+			this.contextRunner
+				.withBean(TcpKeepAliveSettings.class,
+						() -> TcpKeepAliveSettings.of(Duration.ofSeconds(60), Duration.ofSeconds(7), 4))
+				.run((context) -> {
+					ready(context.getSourceApplicationContext());
+					context.getBean(RestClient.Builder.class)
+						.build()
+						.get()
+						.uri(server.uri("/hello"))
+						.retrieve()
+						.body(String.class);
+					TcpKeepAliveSettings reported = context.getBean(KeepAliveReporter.class).reports().get().settings();
+					assertThat(reported)
+						.extracting(TcpKeepAliveSettings::idleSeconds, TcpKeepAliveSettings::intervalSeconds,
+								TcpKeepAliveSettings::count)
+						.containsExactly(60, 7, 4);
+					ClientConnections connections = context.getBean(KeepAliveObservations.class)
+						.connections(Client.HTTP_COMPONENTS);
+					assertThat(connections.latest())
+						.extracting("soKeepAlive", "idleSeconds", "intervalSeconds", "count")
+						.containsExactly(true, 60, 7, 4);
+					assertThat(connections.count(ConnectionState.APPLIED)).isEqualTo(1);
+					assertThat(status(context, Client.HTTP_COMPONENTS).status()).isEqualTo(Status.APPLIED);
+				});
+		}
+		assertThat(output).contains("TCP keepalive idle=60s, interval=7s, count=4, ");
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for RestClient on the reactor request factory: it carries keepalive when the
- * factory is detected rather than chosen, and the starter's Reactor Netty customizer
- * stays away from another factory that is chosen.
+ * factory is detected rather than chosen, and runs on another factory, reported as such,
+ * when that one is chosen.
  */
 class ReactorRequestFactoryDetectionTests {
 

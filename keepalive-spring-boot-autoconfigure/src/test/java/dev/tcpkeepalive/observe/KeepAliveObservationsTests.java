@@ -3,7 +3,9 @@ package dev.tcpkeepalive.observe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -84,6 +86,43 @@ class KeepAliveObservationsTests {
 		assertThat(counts(Client.HTTP_COMPONENTS)).containsExactly(threads * (long) perThread - differs, differs, 0L);
 		assertThat(this.observations.connections(Client.HTTP_COMPONENTS).longestSilence().idleSeconds())
 			.isEqualTo(120 + threads - 1);
+	}
+
+	@Test
+	void theFirstConnectionsOfAClientRecordedAtOnceFromManyThreadsAreAllCounted() throws Exception {
+		int threads = 4;
+		int rounds = 2_000;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			for (int round = 0; round < rounds; round++) {
+				// A fresh instance each round: Jetty's entry is created by whichever
+				// thread comes first, and none of the others may lose its connection
+				KeepAliveObservations fresh = new KeepAliveObservations();
+				CyclicBarrier start = new CyclicBarrier(threads);
+				List<CompletableFuture<Void>> runs = new ArrayList<>();
+				for (int thread = 0; thread < threads; thread++) {
+					runs.add(CompletableFuture.runAsync(() -> {
+						awaitQuietly(start);
+						fresh.record(Client.JETTY, observed(true, 60, 10, 3, null));
+					}, executor));
+				}
+				CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get();
+				assertThat(fresh.connections(Client.JETTY).count(ConnectionState.DIFFERS)).as("round %d", round)
+					.isEqualTo(threads);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static void awaitQuietly(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (InterruptedException | BrokenBarrierException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private List<Long> counts(Client client) {
