@@ -93,7 +93,8 @@ public final class TcpKeepAliveAutoConfiguration {
 			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
 		TcpKeepAliveSettings validated = validSettings(properties, environment);
 		// What the customizers apply: the application's own settings bean if it has one
-		TcpKeepAliveSettings reported = properties.isEnabled() ? settings.getIfAvailable(() -> validated) : validated;
+		TcpKeepAliveSettings applied = properties.isEnabled() ? settings.getIfAvailable() : null;
+		TcpKeepAliveSettings reported = (applied != null) ? applied : validated;
 		return new KeepAliveReporter(new KeepAliveReports(properties.isEnabled(), reported, properties.natIdleTimeout(),
 				observations, environment, beanFactory, resourceLoader.getClassLoader()));
 	}
