@@ -146,17 +146,25 @@ public final class ReactorNettyKeepAlive {
 	/**
 	 * Applies the settings to a new channel and adds the handler that observes it, either
 	 * or both: one class for both, and for the client customizer that installs it, rather
-	 * than a lambda each, as every lambda is a class of its own.
-	 *
-	 * @param settings the settings to apply, or {@code null}
-	 * @param preset the keepalive options the client itself set before the settings
-	 * @param observer the observer to add, or {@code null}
+	 * than a lambda each, as every lambda is a class of its own. Not a record: Reactor
+	 * Netty hashes a client's channel callbacks into its pool key on every acquisition,
+	 * and identity hashing costs nothing there.
 	 */
-	private record ChannelInit(@Nullable TcpKeepAliveSettings settings, Set<ChannelOption<?>> preset,
-			@Nullable Consumer<ObservedKeepAlive> observer)
-			implements
-				ChannelPipelineConfigurer,
-				UnaryOperator<HttpClient> {
+	private static final class ChannelInit implements ChannelPipelineConfigurer, UnaryOperator<HttpClient> {
+
+		private final @Nullable TcpKeepAliveSettings settings;
+
+		// The keepalive options the client itself set before the settings
+		private final Set<ChannelOption<?>> preset;
+
+		private final @Nullable Consumer<ObservedKeepAlive> observer;
+
+		ChannelInit(@Nullable TcpKeepAliveSettings settings, Set<ChannelOption<?>> preset,
+				@Nullable Consumer<ObservedKeepAlive> observer) {
+			this.settings = settings;
+			this.preset = preset;
+			this.observer = observer;
+		}
 
 		@Override
 		public HttpClient apply(HttpClient client) {
