@@ -70,8 +70,12 @@ final class ClientChannelOptions {
 			return true;
 		}
 		// NioChannelOption.of creates a new constant per call, named after the JDK option
-		// it wraps
-		if (option instanceof NioChannelOption<?>) {
+		// it wraps. The same name also stands for one of Netty's own constants that every
+		// transport maps to that JDK option (SO_KEEPALIVE), but not for a transport's own
+		// option (epoll's TCP_KEEPIDLE), which a NIO option does not set
+		boolean nio = option instanceof NioChannelOption<?>;
+		boolean generic = option.getClass() == ChannelOption.class;
+		if (nio || generic) {
 			for (ChannelOption<?> candidate : options) {
 				if (candidate instanceof NioChannelOption<?> && candidate.name().equals(option.name())) {
 					return true;

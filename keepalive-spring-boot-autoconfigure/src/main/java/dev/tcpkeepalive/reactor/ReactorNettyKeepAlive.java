@@ -146,9 +146,12 @@ public final class ReactorNettyKeepAlive {
 	/**
 	 * Applies the settings to a new channel and adds the handler that observes it, either
 	 * or both: one class for both, and for the client customizer that installs it, rather
-	 * than a lambda each, as every lambda is a class of its own. Not a record: Reactor
-	 * Netty hashes a client's channel callbacks into its pool key on every acquisition,
-	 * and identity hashing costs nothing there.
+	 * than a lambda each, as every lambda is a class of its own.
+	 * <p>
+	 * Equal by value, with the hash computed once: Reactor Netty puts a client's channel
+	 * callback into the key of its connection pool and hashes it on every acquisition, so
+	 * two clients built with the same settings must share their pool rather than each
+	 * opening its own connections.
 	 */
 	private static final class ChannelInit implements ChannelPipelineConfigurer, UnaryOperator<HttpClient> {
 
@@ -159,11 +162,26 @@ public final class ReactorNettyKeepAlive {
 
 		private final @Nullable Consumer<ObservedKeepAlive> observer;
 
+		private final int hash;
+
 		ChannelInit(@Nullable TcpKeepAliveSettings settings, Set<ChannelOption<?>> preset,
 				@Nullable Consumer<ObservedKeepAlive> observer) {
 			this.settings = settings;
 			this.preset = preset;
 			this.observer = observer;
+			this.hash = Objects.hash(settings, preset, observer);
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return this == other || (other instanceof ChannelInit init && this.hash == init.hash
+					&& Objects.equals(this.settings, init.settings) && this.preset.equals(init.preset)
+					&& Objects.equals(this.observer, init.observer));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
 		}
 
 		@Override

@@ -1,14 +1,17 @@
 package dev.tcpkeepalive.autoconfigure;
 
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
 import dev.tcpkeepalive.observe.ObservedKeepAlive;
 import dev.tcpkeepalive.reactor.ChannelSnapshot;
+import dev.tcpkeepalive.reactor.NettyTransport;
 import dev.tcpkeepalive.test.KernelSockets;
 import dev.tcpkeepalive.test.LoopbackHttpServer;
+import io.netty.channel.socket.nio.NioChannelOption;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
@@ -16,6 +19,8 @@ import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.reactor.IOSessionListener;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
@@ -26,12 +31,14 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that a user's unordered customizers win over the starter's: their keepalive
- * values on the real socket, their own connection factory and session listener in use.
+ * Tests that a user's customizers win over the starter's: their keepalive values on the
+ * real socket, also under NIO's name for an option, their own connection factory and
+ * session listener in use.
  */
 class UserCustomizationsWinTests {
 
@@ -90,6 +97,30 @@ class UserCustomizationsWinTests {
 			});
 	}
 
+	@Test
+	void whenAUserOnNioTurnsSoKeepAliveOffWithTheNioOptionAfterTheStarterThenItStaysOff() {
+		HttpClientsContext.runner().withUserConfiguration(NioKeepAliveOffConfiguration.class).run((context) -> {
+			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
+			assertKeepAliveOffOnNio(context.getBean(ChannelSnapshot.Recorder.class).next());
+			assertThat(context.getBean(KeepAliveObservations.class).latest(Client.REACTOR_NETTY))
+				.extracting(ObservedKeepAlive::soKeepAlive)
+				.isEqualTo(false);
+		});
+	}
+
+	@Test
+	void whenAUserOnNioTurnsSoKeepAliveOffWithTheNioOptionBeforeTheStarterThenItStaysOff() {
+		HttpClientsContext.runner().withUserConfiguration(EarlyNioKeepAliveOffConfiguration.class).run((context) -> {
+			assertThat(HttpClientsContext.getWithWebClient(context, this.server)).isEqualTo("hello");
+			assertKeepAliveOffOnNio(context.getBean(ChannelSnapshot.Recorder.class).next());
+		});
+	}
+
+	private static void assertKeepAliveOffOnNio(ChannelSnapshot snapshot) {
+		assertThat(snapshot).extracting(ChannelSnapshot::transport, ChannelSnapshot::soKeepAlive)
+			.containsExactly(NettyTransport.NIO, false);
+	}
+
 	private void assertUserIdleOnTheSocket(ChannelSnapshot snapshot) {
 		assertThat(snapshot)
 			.extracting(ChannelSnapshot::soKeepAlive, ChannelSnapshot::idle, ChannelSnapshot::interval,
@@ -113,6 +144,65 @@ class UserCustomizationsWinTests {
 			.extracting(ObservedKeepAlive::soKeepAlive, ObservedKeepAlive::idleSeconds,
 					ObservedKeepAlive::intervalSeconds, ObservedKeepAlive::count)
 			.containsExactly(true, USER_IDLE, 7, 5);
+	}
+
+	// NIO's name for the JDK option, on a client moved to the NIO transport
+	static HttpClient nioKeepAliveOff(HttpClient client, LoopResources loops) {
+		return client.runOn(loops, false).option(NioChannelOption.of(StandardSocketOptions.SO_KEEPALIVE), false);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NioKeepAliveOffConfiguration {
+
+		@Bean(destroyMethod = "dispose")
+		LoopResources userNioLoops() {
+			return LoopResources.create("user-nio", 1, true);
+		}
+
+		@Bean
+		ChannelSnapshot.Recorder recorder() {
+			return new ChannelSnapshot.Recorder();
+		}
+
+		@Bean
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> userNioKeepAliveOff(
+				LoopResources userNioLoops, ChannelSnapshot.Recorder recorder) {
+			return (builder) -> builder
+				.withHttpClientCustomizer((client) -> recorder.record(nioKeepAliveOff(client, userNioLoops)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EarlyNioKeepAliveOffConfiguration {
+
+		@Bean(destroyMethod = "dispose")
+		LoopResources userNioLoops() {
+			return LoopResources.create("user-nio", 1, true);
+		}
+
+		@Bean
+		ChannelSnapshot.Recorder recorder() {
+			return new ChannelSnapshot.Recorder();
+		}
+
+		// After Boot's own @Order(0) one, which sets the shared loop resources, and
+		// before
+		// the starter's
+		@Bean
+		@Order(5)
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> userNioKeepAliveOff(
+				LoopResources userNioLoops) {
+			return (builder) -> builder.withHttpClientCustomizer((client) -> nioKeepAliveOff(client, userNioLoops));
+		}
+
+		@Bean
+		@Order(20)
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> recording(
+				ChannelSnapshot.Recorder recorder) {
+			return (builder) -> builder.withHttpClientCustomizer(recorder::record);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
