@@ -31,6 +31,7 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +153,7 @@ class UserCustomizationsWinTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class NioKeepAliveOffConfiguration {
+	static class UserNioLoopsConfiguration {
 
 		@Bean(destroyMethod = "dispose")
 		LoopResources userNioLoops() {
@@ -163,6 +164,12 @@ class UserCustomizationsWinTests {
 		ChannelSnapshot.Recorder recorder() {
 			return new ChannelSnapshot.Recorder();
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(UserNioLoopsConfiguration.class)
+	static class NioKeepAliveOffConfiguration {
 
 		@Bean
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> userNioKeepAliveOff(
@@ -174,17 +181,8 @@ class UserCustomizationsWinTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(UserNioLoopsConfiguration.class)
 	static class EarlyNioKeepAliveOffConfiguration {
-
-		@Bean(destroyMethod = "dispose")
-		LoopResources userNioLoops() {
-			return LoopResources.create("user-nio", 1, true);
-		}
-
-		@Bean
-		ChannelSnapshot.Recorder recorder() {
-			return new ChannelSnapshot.Recorder();
-		}
 
 		// After Boot's own @Order(0) one, which sets the shared loop resources, and
 		// before
