@@ -11,6 +11,8 @@ import dev.tcpkeepalive.observe.KeepAliveObservations;
 import org.eclipse.jetty.reactive.client.ReactiveRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -52,18 +54,10 @@ class JettyTcpKeepAliveAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void whenKeepAliveIsDisabledThenTheCustomizerOnlyObservesAndAsksNothing() {
-		this.runner.withPropertyValues("azure.tcp-keepalive.enabled=false").run((context) -> {
-			assertThat(context).hasSingleBean(JettyKeepAliveCustomizer.class);
-			assertThat(context.getBean(KeepAliveObservations.class).asked(Client.JETTY)).isNull();
-			assertThat(status(context).status()).isEqualTo(Status.DISABLED);
-		});
-	}
-
-	@Test
-	void whenJettyIsSwitchedOffThenTheCustomizerOnlyObservesAndItIsReportedDisabled() {
-		this.runner.withPropertyValues("azure.tcp-keepalive.jetty.enabled=false").run((context) -> {
+	@ParameterizedTest
+	@ValueSource(strings = { "azure.tcp-keepalive.enabled=false", "azure.tcp-keepalive.jetty.enabled=false" })
+	void whenKeepAliveOrJettyIsSwitchedOffThenTheCustomizerOnlyObservesAndJettyIsReportedDisabled(String off) {
+		this.runner.withPropertyValues(off).run((context) -> {
 			assertThat(context).hasSingleBean(JettyKeepAliveCustomizer.class);
 			assertThat(context.getBean(KeepAliveObservations.class).asked(Client.JETTY)).isNull();
 			assertThat(status(context).status()).isEqualTo(Status.DISABLED);
