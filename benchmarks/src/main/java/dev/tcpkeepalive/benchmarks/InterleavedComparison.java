@@ -124,7 +124,7 @@ final class InterleavedComparison {
 				.of(rounds.stream().map((scores) -> scores[Side.WITHOUT.ordinal()]).toList());
 			System.out.printf(Locale.ROOT,
 					"| %s | %.4f | %.4f – %.4f | %.4f | %.4f | %.4f | %.0f | %.0f | ≥ %.2f | %s |%n", client,
-					interval.mean(), interval.low(), interval.high(), ratios.median(), ratios.min(), ratios.max(),
+					interval.estimate(), interval.low(), interval.high(), ratios.median(), ratios.min(), ratios.max(),
 					withScores.median(), withoutScores.median(), this.goal, interval.against(this.goal));
 		});
 		System.out.println();

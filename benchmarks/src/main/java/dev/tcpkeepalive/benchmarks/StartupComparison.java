@@ -29,7 +29,7 @@ public final class StartupComparison {
 	}
 
 	public static void main(String[] args) throws IOException, InterruptedException {
-		int runs = Integer.getInteger("bench.startup.runs", 30);
+		int runs = Integer.getInteger("bench.startup.runs", 40);
 		// The warmup pairs log class loading, so there is always at least one
 		int warmups = Math.max(1, Integer.getInteger("bench.startup.warmups", 1));
 		String without = System.getProperty("bench.without", Side.EXCLUDED);
@@ -52,10 +52,12 @@ public final class StartupComparison {
 				boolean warmup = pair < warmups;
 				StartupRun run = probe(side, without, warmup);
 				ClassLoadLog loaded = run.classes();
-				System.out.printf(Locale.ROOT, "%s %-7s ready %7.1f ms, %2d starter beans took %6.2f ms%s%n",
+				System.out.printf(Locale.ROOT,
+						"%s %-7s ready %7.1f ms, %2d starter beans took %6.2f ms, main thread allocated %.1f MiB%s%n",
 						warmup ? "warmup" : "run " + (pair - warmups + 1), side.id(), run.readyMillis(),
-						run.starterBeans(), run.starterMillis(), (loaded != null) ? ", classes loaded before Started: "
-								+ loaded.total() + ", the starter's: " + loaded.starter() : "");
+						run.starterBeans(), run.starterMillis(), run.allocatedMegabytes(),
+						(loaded != null) ? ", classes loaded before Started: " + loaded.total() + ", the starter's: "
+								+ loaded.starter() : "");
 				if (loaded != null) {
 					classes.putIfAbsent(side, loaded);
 				}
@@ -93,7 +95,8 @@ public final class StartupComparison {
 					side.id(), without));
 			String result = run(command, side);
 			return new StartupRun(value(result, "ready-ms"), value(result, "starter-ms"),
-					(int) value(result, "starter-beans"), (classLog != null) ? ClassLoadLog.read(classLog) : null);
+					(int) value(result, "starter-beans"), value(result, "allocated-mb"),
+					(classLog != null) ? ClassLoadLog.read(classLog) : null);
 		}
 		finally {
 			if (classLog != null) {

@@ -1,5 +1,6 @@
 package dev.tcpkeepalive.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Starts the sample app once, in its own JVM, and prints one {@value #PREFIX} line with
- * the time from {@code SpringApplication.run} to {@link ApplicationReadyEvent} and the
- * time spent on the starter's beans.
+ * the time from {@code SpringApplication.run} to {@link ApplicationReadyEvent}, the time
+ * spent on the starter's beans and the bytes the main thread allocated until then.
  * <p>
  * Launched by {@link StartupComparison} with the side ({@code with} or {@code without})
  * and the way "without" is made.
@@ -53,15 +54,28 @@ public final class StartupProbe {
 		application.setApplicationStartup(startup);
 		application.addListeners(new StartedListener());
 		AtomicLong ready = new AtomicLong();
-		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> ready.set(System.nanoTime()));
+		AtomicLong allocated = new AtomicLong(-1);
+		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
+			ready.set(System.nanoTime());
+			allocated.set(allocatedByThisThread());
+		});
 		long start = System.nanoTime();
-		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
-			double millis = (ready.get() - start) / 1_000_000.0;
-			StarterSteps steps = StarterSteps.of(startup.getBufferedTimeline(), context.getBeanFactory());
-			System.out.printf(Locale.ROOT, "%s %s ready-ms=%.1f starter-ms=%.2f starter-beans=%d%n", PREFIX, side.id(),
-					millis, steps.millis(), steps.beans());
-		}
-		System.exit(0);
+		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
+		double millis = (ready.get() - start) / 1_000_000.0;
+		StarterSteps steps = StarterSteps.of(startup.getBufferedTimeline(), context.getBeanFactory());
+		System.out.printf(Locale.ROOT, "%s %s ready-ms=%.1f starter-ms=%.2f starter-beans=%d allocated-mb=%.2f%n",
+				PREFIX, side.id(), millis, steps.millis(), steps.beans(), allocated.get() / (1024.0 * 1024.0));
+		System.out.flush();
+		// Closing the context is not measured, and skipping it leaves more of the
+		// benchmark's time for runs
+		Runtime.getRuntime().halt(0);
+	}
+
+	// The JDK's own ThreadMXBean counts the bytes a thread allocated; -1 on a JVM without
+	// it
+	private static long allocatedByThisThread() {
+		return (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
+				? threads.getCurrentThreadAllocatedBytes() : -1;
 	}
 
 	/**

@@ -8,7 +8,7 @@ import dev.tcpkeepalive.httpcomponents.KeepAliveIOReactorConfig;
 import dev.tcpkeepalive.httpcomponents.ObservingIOSessionListener;
 import dev.tcpkeepalive.client.Client;
 import dev.tcpkeepalive.observe.KeepAliveObservations;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.reactive.ReactiveResponseConsumer;
 import org.jspecify.annotations.Nullable;
@@ -155,8 +155,11 @@ public final class TcpKeepAliveAutoConfiguration {
 
 	}
 
+	// CloseableHttpAsyncClient rather than its builder, from the same jar: a small class
+	// that WebClient's builder loads anyway, where the condition would load the large
+	// builder class only to find, in most applications, httpcore5-reactive missing
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ HttpAsyncClientBuilder.class, ReactiveResponseConsumer.class, Mono.class,
+	@ConditionalOnClass({ CloseableHttpAsyncClient.class, ReactiveResponseConsumer.class, Mono.class,
 			HttpComponentsClientHttpConnectorBuilder.class })
 	static class HttpComponentsAsyncConfiguration {
 

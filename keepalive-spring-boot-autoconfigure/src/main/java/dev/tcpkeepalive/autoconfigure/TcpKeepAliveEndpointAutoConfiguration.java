@@ -25,7 +25,9 @@ public final class TcpKeepAliveEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ KeepAliveReporter.class, KeepAliveObservations.class })
+	// The reporter alone: it comes with the observations, and each type asked for here
+	// is one more scan of every bean definition at startup
+	@ConditionalOnBean(KeepAliveReporter.class)
 	TcpKeepAliveEndpoint tcpKeepAliveEndpoint(KeepAliveReporter reporter, KeepAliveObservations observations) {
 		KeepAliveReports reports = reporter.reports();
 		return new TcpKeepAliveEndpoint(reports, observations, () -> {

@@ -28,7 +28,9 @@ public final class TcpKeepAliveMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ KeepAliveReporter.class, KeepAliveObservations.class })
+	// The reporter alone: it comes with the observations, and each type asked for here
+	// is one more scan of every bean definition at startup
+	@ConditionalOnBean(KeepAliveReporter.class)
 	KeepAliveMeterBinder tcpKeepAliveMeterBinder(KeepAliveReporter reporter, KeepAliveObservations observations,
 			ObjectProvider<ApplicationArguments> applicationArguments) {
 		// Only a context run by SpringApplication has its arguments, and only such a

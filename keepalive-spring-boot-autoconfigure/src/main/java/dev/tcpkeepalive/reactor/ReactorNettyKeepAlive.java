@@ -148,10 +148,13 @@ public final class ReactorNettyKeepAlive {
 	 * or both: one class for both, and for the client customizer that installs it, rather
 	 * than a lambda each, as every lambda is a class of its own.
 	 * <p>
-	 * Equal by value, with the hash computed once: Reactor Netty puts a client's channel
-	 * callback into the key of its connection pool and hashes it on every acquisition, so
-	 * two clients built with the same settings must share their pool rather than each
-	 * opening its own connections.
+	 * Equal by value, with the hash computed once, on first use: Reactor Netty puts a
+	 * client's channel callback into the key of its connection pool and hashes it on
+	 * every acquisition, so two clients built with the same settings must share their
+	 * pool rather than each opening its own connections. Not at construction, which
+	 * happens at startup: hashing the settings record is its first use of the JDK's
+	 * record methods, whose bootstrap costs more than everything else this class does
+	 * then.
 	 */
 	private static final class ChannelInit implements ChannelPipelineConfigurer, UnaryOperator<HttpClient> {
 
@@ -162,26 +165,31 @@ public final class ReactorNettyKeepAlive {
 
 		private final @Nullable Consumer<ObservedKeepAlive> observer;
 
-		private final int hash;
+		// 0 until first asked for, like String's: racy but idempotent
+		private int hash;
 
 		ChannelInit(@Nullable TcpKeepAliveSettings settings, Set<ChannelOption<?>> preset,
 				@Nullable Consumer<ObservedKeepAlive> observer) {
 			this.settings = settings;
 			this.preset = preset;
 			this.observer = observer;
-			this.hash = Objects.hash(settings, preset, observer);
 		}
 
 		@Override
 		public boolean equals(@Nullable Object other) {
-			return this == other || (other instanceof ChannelInit init && this.hash == init.hash
+			return this == other || (other instanceof ChannelInit init && hashCode() == init.hashCode()
 					&& Objects.equals(this.settings, init.settings) && this.preset.equals(init.preset)
 					&& Objects.equals(this.observer, init.observer));
 		}
 
 		@Override
 		public int hashCode() {
-			return this.hash;
+			int hash = this.hash;
+			if (hash == 0) {
+				hash = Objects.hash(this.settings, this.preset, this.observer);
+				this.hash = hash;
+			}
+			return hash;
 		}
 
 		@Override
