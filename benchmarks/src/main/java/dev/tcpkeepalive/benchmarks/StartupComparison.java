@@ -33,6 +33,7 @@ public final class StartupComparison {
 		// The warmup pairs log class loading, so there is always at least one
 		int warmups = Math.max(1, Integer.getInteger("bench.startup.warmups", 1));
 		String without = System.getProperty("bench.without", Side.EXCLUDED);
+		List<String> jvmArguments = jvmArguments();
 		System.out.printf(Locale.ROOT,
 				"Figure 3: sample app startup (SpringApplication.run to ApplicationReadyEvent), "
 						+ "with the starter ÷ without (goal ≤ %.2f), and the starter's classes loaded before \"Started "
@@ -41,8 +42,9 @@ public final class StartupComparison {
 		System.out.println(Machine.describe());
 		System.out.printf(
 				"Runs: %d per side after %d discarded warmup pair(s), which count loaded classes "
-						+ "(-Xlog:class+load); one JVM each, alternating; 'without' = starter %s%n%n",
-				runs, warmups, without);
+						+ "(-Xlog:class+load); one JVM each, alternating; 'without' = starter %s; "
+						+ "extra JVM arguments: %s%n%n",
+				runs, warmups, without, jvmArguments.isEmpty() ? "none" : String.join(" ", jvmArguments));
 		checkSampleApplicationIsLoadable();
 		Map<Side, List<StartupRun>> results = new EnumMap<>(Side.class);
 		Map<Side, ClassLoadLog> classes = new EnumMap<>(Side.class);
@@ -50,7 +52,7 @@ public final class StartupComparison {
 			List<Side> order = (pair % 2 == 0) ? List.of(Side.WITH, Side.WITHOUT) : List.of(Side.WITHOUT, Side.WITH);
 			for (Side side : order) {
 				boolean warmup = pair < warmups;
-				StartupRun run = probe(side, without, warmup);
+				StartupRun run = probe(side, without, jvmArguments, warmup);
 				ClassLoadLog loaded = run.classes();
 				System.out.printf(Locale.ROOT,
 						"%s %-7s ready %7.1f ms, %2d starter beans took %6.2f ms, main thread allocated %.1f MiB%s%n",
@@ -81,13 +83,20 @@ public final class StartupComparison {
 		}
 	}
 
-	private static StartupRun probe(Side side, String without, boolean logClasses)
+	// For comparisons under other JIT or GC settings, which apply to both sides alike
+	private static List<String> jvmArguments() {
+		String arguments = System.getProperty("bench.startup.jvm-args", "").trim();
+		return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
+	}
+
+	private static StartupRun probe(Side side, String without, List<String> jvmArguments, boolean logClasses)
 			throws IOException, InterruptedException {
 		Path classLog = logClasses ? Files.createTempFile("tcpkeepalive-classes-", ".log") : null;
 		try {
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			List<String> command = new ArrayList<>(List.of(java));
 			command.addAll(Machine.quietJvmArguments());
+			command.addAll(jvmArguments);
 			if (classLog != null) {
 				command.add(ClassLoadLog.jvmOption(classLog));
 			}
