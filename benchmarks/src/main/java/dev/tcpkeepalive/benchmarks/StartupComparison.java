@@ -34,6 +34,7 @@ public final class StartupComparison {
 		int warmups = Math.max(1, Integer.getInteger("bench.startup.warmups", 1));
 		String without = System.getProperty("bench.without", Side.EXCLUDED);
 		List<String> jvmArguments = jvmArguments();
+		String excluded = excluded();
 		System.out.printf(Locale.ROOT,
 				"Figure 3: sample app startup (SpringApplication.run to ApplicationReadyEvent), "
 						+ "with the starter ÷ without (goal ≤ %.2f), and the starter's classes loaded before \"Started "
@@ -43,8 +44,9 @@ public final class StartupComparison {
 		System.out.printf(
 				"Runs: %d per side after %d discarded warmup pair(s), which count loaded classes "
 						+ "(-Xlog:class+load); one JVM each, alternating; 'without' = starter %s; "
-						+ "extra JVM arguments: %s%n%n",
-				runs, warmups, without, jvmArguments.isEmpty() ? "none" : String.join(" ", jvmArguments));
+						+ "extra JVM arguments: %s; excluded on both sides: %s%n%n",
+				runs, warmups, without, jvmArguments.isEmpty() ? "none" : String.join(" ", jvmArguments),
+				excluded.isEmpty() ? "none" : excluded);
 		checkSampleApplicationIsLoadable();
 		Map<Side, List<StartupRun>> results = new EnumMap<>(Side.class);
 		Map<Side, ClassLoadLog> classes = new EnumMap<>(Side.class);
@@ -52,7 +54,7 @@ public final class StartupComparison {
 			List<Side> order = (pair % 2 == 0) ? List.of(Side.WITH, Side.WITHOUT) : List.of(Side.WITHOUT, Side.WITH);
 			for (Side side : order) {
 				boolean warmup = pair < warmups;
-				StartupRun run = probe(side, without, jvmArguments, warmup);
+				StartupRun run = probe(side, without, excluded, jvmArguments, warmup);
 				ClassLoadLog loaded = run.classes();
 				System.out.printf(Locale.ROOT,
 						"%s %-7s ready %7.1f ms, %2d starter beans took %6.2f ms, main thread allocated %.1f MiB%s%n",
@@ -89,8 +91,31 @@ public final class StartupComparison {
 		return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
 	}
 
-	private static StartupRun probe(Side side, String without, List<String> jvmArguments, boolean logClasses)
-			throws IOException, InterruptedException {
+	// To find what part of the starter costs what: "with" minus some of its
+	// auto-configurations, against "without"
+	private static String excluded() {
+		List<String> names = new ArrayList<>();
+		for (String name : System.getProperty("bench.startup.exclude", "").split(",")) {
+			if (!name.isBlank()) {
+				names.add(autoConfiguration(name.trim()));
+			}
+		}
+		return String.join(",", names);
+	}
+
+	private static String autoConfiguration(String name) {
+		if (name.contains(".")) {
+			return name;
+		}
+		return Side.autoConfigurations()
+			.stream()
+			.filter((candidate) -> candidate.endsWith("." + name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No auto-configuration named " + name));
+	}
+
+	private static StartupRun probe(Side side, String without, String excluded, List<String> jvmArguments,
+			boolean logClasses) throws IOException, InterruptedException {
 		Path classLog = logClasses ? Files.createTempFile("tcpkeepalive-classes-", ".log") : null;
 		try {
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -101,7 +126,7 @@ public final class StartupComparison {
 				command.add(ClassLoadLog.jvmOption(classLog));
 			}
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName(),
-					side.id(), without));
+					side.id(), without, excluded));
 			String result = run(command, side);
 			return new StartupRun(value(result, "ready-ms"), value(result, "starter-ms"),
 					(int) value(result, "starter-beans"), value(result, "allocated-mb"),

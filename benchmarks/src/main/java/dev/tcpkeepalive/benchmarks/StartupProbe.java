@@ -19,8 +19,9 @@ import org.springframework.core.Ordered;
  * the time from {@code SpringApplication.run} to {@link ApplicationReadyEvent}, the time
  * spent on the starter's beans and the bytes the main thread allocated until then.
  * <p>
- * Launched by {@link StartupComparison} with the side ({@code with} or {@code without})
- * and the way "without" is made.
+ * Launched by {@link StartupComparison} with the side ({@code with} or {@code without}),
+ * the way "without" is made and, optionally, auto-configurations to exclude on both sides
+ * (comma-separated).
  *
  * @since 0.1.0
  */
@@ -42,7 +43,8 @@ public final class StartupProbe {
 
 	public static void main(String[] args) throws ClassNotFoundException {
 		Side side = Side.of(args[0]);
-		List<String> arguments = new ArrayList<>(side.arguments(args[1], List.of()));
+		List<String> alsoExcluded = (args.length > 2 && !args[2].isEmpty()) ? List.of(args[2].split(",")) : List.of();
+		List<String> arguments = new ArrayList<>(side.arguments(args[1], alsoExcluded));
 		arguments.add("--server.port=0");
 		arguments.add("--management.endpoints.web.exposure.include=health,tcpkeepalive");
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
