@@ -2,7 +2,6 @@ package dev.tcpkeepalive.autoconfigure;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.tcpkeepalive.TcpKeepAliveSettings;
 import dev.tcpkeepalive.client.KeepAliveReport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,9 +11,7 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Logs the {@link KeepAliveReport} once the application is ready, and hands the report,
- * built on first use, to the endpoint and the meter binder. Also holds the settings
- * validated from the properties, which the starter's settings bean is, so that a start
- * validates them once, also when keepalive is disabled.
+ * built on first use, to the endpoint and the meter binder.
  * <p>
  * Logs one INFO line with the settings and the covered clients, and one WARN line per
  * client that is not covered or only partially covered, naming the fix. Both wait for
@@ -26,23 +23,12 @@ final class KeepAliveReporter implements ApplicationListener<ApplicationReadyEve
 
 	private static final Log logger = LogFactory.getLog(KeepAliveReporter.class);
 
-	private final TcpKeepAliveSettings validated;
-
 	private final KeepAliveReports reports;
 
 	private final AtomicBoolean logged = new AtomicBoolean();
 
-	KeepAliveReporter(TcpKeepAliveSettings validated, KeepAliveReports reports) {
-		this.validated = validated;
+	KeepAliveReporter(KeepAliveReports reports) {
 		this.reports = reports;
-	}
-
-	/**
-	 * Return the settings made from the properties, validated.
-	 * @return the settings
-	 */
-	TcpKeepAliveSettings validated() {
-		return this.validated;
 	}
 
 	/**

@@ -22,7 +22,6 @@ import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -38,9 +37,7 @@ final class KeepAliveReports implements Supplier<KeepAliveReport> {
 
 	private final boolean enabled;
 
-	private final TcpKeepAliveSettings validated;
-
-	private final @Nullable ObjectProvider<TcpKeepAliveSettings> applied;
+	private final TcpKeepAliveSettings settings;
 
 	private final NatIdleTimeout natIdleTimeout;
 
@@ -58,13 +55,11 @@ final class KeepAliveReports implements Supplier<KeepAliveReport> {
 
 	private volatile @Nullable KeepAliveReport report;
 
-	KeepAliveReports(boolean enabled, TcpKeepAliveSettings validated,
-			@Nullable ObjectProvider<TcpKeepAliveSettings> applied, NatIdleTimeout natIdleTimeout,
+	KeepAliveReports(boolean enabled, TcpKeepAliveSettings settings, NatIdleTimeout natIdleTimeout,
 			KeepAliveObservations observations, PropertyResolver properties, ListableBeanFactory beanFactory,
 			@Nullable ClassLoader classLoader) {
 		this.enabled = enabled;
-		this.validated = validated;
-		this.applied = applied;
+		this.settings = settings;
 		this.natIdleTimeout = natIdleTimeout;
 		this.observations = observations;
 		this.properties = properties;
@@ -91,22 +86,14 @@ final class KeepAliveReports implements Supplier<KeepAliveReport> {
 		Set<Client> customized = Arrays.stream(Client.values())
 			.filter((client) -> this.observations.asked(client) != null)
 			.collect(Collectors.toUnmodifiableSet());
-		TcpKeepAliveSettings settings = settings();
-		StatusDecision decision = new StatusDecision(this.enabled, settings.userTimeout() != null, this.properties,
+		StatusDecision decision = new StatusDecision(this.enabled, this.settings.userTimeout() != null, this.properties,
 				customized, PlatformSupport.current(), this::nettyTransport);
 		List<ClientStatus> clients = inUse.entrySet()
 			.stream()
 			.map((entry) -> decision.decide(entry.getKey(), entry.getValue(),
 					detection.userDefined().contains(entry.getKey())))
 			.toList();
-		return new KeepAliveReport(this.enabled, settings, this.natIdleTimeout, clients);
-	}
-
-	// What the customizers applied: the application's own settings bean if it has one,
-	// else the validated properties
-	private TcpKeepAliveSettings settings() {
-		TcpKeepAliveSettings applied = (this.applied != null) ? this.applied.getIfAvailable() : null;
-		return (applied != null) ? applied : this.validated;
+		return new KeepAliveReport(this.enabled, this.settings, this.natIdleTimeout, clients);
 	}
 
 	/**

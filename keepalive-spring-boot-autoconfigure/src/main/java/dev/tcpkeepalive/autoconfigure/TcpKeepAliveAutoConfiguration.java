@@ -72,12 +72,11 @@ public final class TcpKeepAliveAutoConfiguration {
 	// The properties that must not be set to an empty value
 	private static final List<String> VALUES = List.of("idle", "interval", "count", "nat-idle-timeout", "user-timeout");
 
-	// The settings the reporter validated, so that each start checks the properties once
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
-	TcpKeepAliveSettings tcpKeepAliveSettings(KeepAliveReporter reporter) {
-		return reporter.validated();
+	TcpKeepAliveSettings tcpKeepAliveSettings(TcpKeepAliveProperties properties, Environment environment) {
+		return validSettings(properties, environment);
 	}
 
 	@Bean
@@ -86,21 +85,18 @@ public final class TcpKeepAliveAutoConfiguration {
 		return new KeepAliveObservations();
 	}
 
-	// Validates the settings also when keepalive is disabled or the application defines
-	// its own settings bean, so that a bad value never waits for the day it is used
+	// Validates the settings also when keepalive is disabled, so that a bad value never
+	// waits for the day it is used
 	@Bean
 	KeepAliveReporter tcpKeepAliveReporter(TcpKeepAliveProperties properties,
 			ObjectProvider<TcpKeepAliveSettings> settings, KeepAliveObservations observations, Environment environment,
 			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
-		requireNoEmptyValues(environment);
-		TcpKeepAliveSettings validated = properties.toSettings();
-		// What the customizers apply, the application's own settings bean if it has one:
-		// looked up when the report is built, as the starter's own bean is made from this
-		// reporter
-		KeepAliveReports reports = new KeepAliveReports(properties.isEnabled(), validated,
-				properties.isEnabled() ? settings : null, properties.natIdleTimeout(), observations, environment,
-				beanFactory, resourceLoader.getClassLoader());
-		return new KeepAliveReporter(validated, reports);
+		TcpKeepAliveSettings validated = validSettings(properties, environment);
+		// What the customizers apply: the application's own settings bean if it has one
+		TcpKeepAliveSettings applied = properties.isEnabled() ? settings.getIfAvailable() : null;
+		TcpKeepAliveSettings reported = (applied != null) ? applied : validated;
+		return new KeepAliveReporter(new KeepAliveReports(properties.isEnabled(), reported, properties.natIdleTimeout(),
+				observations, environment, beanFactory, resourceLoader.getClassLoader()));
 	}
 
 	/**
@@ -114,6 +110,11 @@ public final class TcpKeepAliveAutoConfiguration {
 	static @Nullable TcpKeepAliveSettings applied(TcpKeepAliveProperties properties,
 			TcpKeepAliveProperties.Switch clientSwitch, ObjectProvider<TcpKeepAliveSettings> settings) {
 		return (properties.isEnabled() && clientSwitch.isEnabled()) ? settings.getIfAvailable() : null;
+	}
+
+	private static TcpKeepAliveSettings validSettings(TcpKeepAliveProperties properties, Environment environment) {
+		requireNoEmptyValues(environment);
+		return properties.toSettings();
 	}
 
 	// Boot converts an empty duration or number to "no value" and keeps the field's

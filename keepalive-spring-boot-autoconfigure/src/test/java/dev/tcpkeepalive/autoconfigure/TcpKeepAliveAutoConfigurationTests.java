@@ -51,15 +51,6 @@ class TcpKeepAliveAutoConfigurationTests {
 	}
 
 	@Test
-	void theSettingsBeanIsTheOneTheReporterValidatedSoEachStartValidatesOnce() {
-		this.contextRunner.withPropertyValues("azure.tcp-keepalive.idle=45s").run((context) -> {
-			TcpKeepAliveSettings validated = context.getBean(KeepAliveReporter.class).validated();
-			assertThat(validated.idleSeconds()).isEqualTo(45);
-			assertThat(context.getBean(TcpKeepAliveSettings.class)).isSameAs(validated);
-		});
-	}
-
-	@Test
 	void whenDurationsHaveNoSuffixThenTheyAreSeconds() {
 		this.contextRunner
 			.withPropertyValues("azure.tcp-keepalive.idle=45", "azure.tcp-keepalive.interval=15",
