@@ -1,5 +1,6 @@
 package dev.tcpkeepalive.autoconfigure;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +165,14 @@ class InvalidTcpKeepAliveSettingFailureAnalyzerTests {
 		assertThat(output).contains("Invalid value '2160000s' for property 'azure.tcp-keepalive.user-timeout'");
 	}
 
+	@Test
+	void whenTheApplicationDefinesItsOwnSettingsThenInvalidValuesStillFailStartup(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(KeepAliveOnly.class, OwnSettings.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--azure.tcp-keepalive.count=200"));
+		assertThat(output).contains("Invalid value '200' for property 'azure.tcp-keepalive.count'");
+	}
+
 	private ConfigurableApplicationContext run(String... args) {
 		SpringApplication application = new SpringApplication(KeepAliveOnly.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
@@ -172,6 +182,16 @@ class InvalidTcpKeepAliveSettingFailureAnalyzerTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration(TcpKeepAliveAutoConfiguration.class)
 	static class KeepAliveOnly {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnSettings {
+
+		@Bean
+		TcpKeepAliveSettings ownSettings() {
+			return TcpKeepAliveSettings.of(Duration.ofSeconds(60), Duration.ofSeconds(10), 5);
+		}
 
 	}
 

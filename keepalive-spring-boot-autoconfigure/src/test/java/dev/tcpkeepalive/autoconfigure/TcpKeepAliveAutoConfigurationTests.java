@@ -13,6 +13,8 @@ import dev.tcpkeepalive.test.LoopbackHttpServer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -131,6 +133,30 @@ class TcpKeepAliveAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(ClientHttpRequestFactoryBuilder.class));
 	}
 
+	@Test
+	void whenTheApplicationsOwnObservationsAskForTheSettingsThenTheContextStartsWithThem() {
+		this.contextRunner.withUserConfiguration(ObservationsAskingForSettingsConfiguration.class)
+			.withPropertyValues("azure.tcp-keepalive.idle=44s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(requestThroughBootsBuilder(context))
+					.extracting(ObservedKeepAlive::soKeepAlive, ObservedKeepAlive::idleSeconds)
+					.containsExactly(true, 44);
+			});
+	}
+
+	// Also when no customizer needs the settings: the reporter resolves them while the
+	// context refreshes, not after the application has started
+	@Test
+	void whenTheApplicationDefinesTwoSettingsBeansAndNeitherIsPrimaryThenTheContextFailsToRefresh() {
+		this.contextRunner.withUserConfiguration(TwoSettingsConfiguration.class)
+			.withPropertyValues("azure.tcp-keepalive.http-components.enabled=false")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(NoUniqueBeanDefinitionException.class)
+				.hasMessageContaining("expected single matching bean but found 2"));
+	}
+
 	// A real request through a factory from the builder bean Boot's clients use, read
 	// back from its socket
 	private static ObservedKeepAlive requestThroughBootsBuilder(ApplicationContext context) {
@@ -158,6 +184,32 @@ class TcpKeepAliveAutoConfigurationTests {
 			customizers.put(name, context.getBean(name, ClientHttpRequestFactoryBuilderCustomizer.class));
 		}
 		return customizers;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ObservationsAskingForSettingsConfiguration {
+
+		@Bean
+		KeepAliveObservations userObservations(ObjectProvider<TcpKeepAliveSettings> settings) {
+			assertThat(settings.getIfAvailable()).isNotNull();
+			return new KeepAliveObservations();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoSettingsConfiguration {
+
+		@Bean
+		TcpKeepAliveSettings firstSettings() {
+			return TcpKeepAliveSettings.of(Duration.ofSeconds(61), Duration.ofSeconds(11), 5);
+		}
+
+		@Bean
+		TcpKeepAliveSettings secondSettings() {
+			return TcpKeepAliveSettings.of(Duration.ofSeconds(62), Duration.ofSeconds(12), 6);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
